@@ -1,0 +1,96 @@
+/** Argument parsing for `credlens`. Usage errors exit with code 2. */
+import { parseArgs } from 'node:util';
+import type { RecipientHint } from '../lib/model/env';
+
+export const USAGE = `Usage: credlens verify <file|url|-> ... [options]
+
+Verifies digital learning credentials (Open Badges 2.0 hosted, signed and baked PNG/SVG;
+Open Badges 1.x hosted) and prints one report per input.
+
+Options:
+  --json                    one JSON report per line (JSONL) on stdout, nothing else
+  --now <ISO-8601>          evaluate validity at this instant instead of the current time
+  --map-url <from>=<to>     rewrite URLs starting with <from> to start with <to> before fetching
+                            (repeatable; the longest matching prefix wins; <to> may be loopback)
+  --trust <file>            add an organisation trust list {"allow":[{"id","name"}],"deny":[...]}
+                            (repeatable)
+  --email <address>         check the credential's recipient against this e-mail address
+  --recipient-url <url>     check the recipient against this URL
+  --telephone <number>      check the recipient against this telephone number
+  --allow-private           allow fetching private/loopback addresses (for local testing)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 when every input is verified, 1 otherwise, 2 on usage errors.`;
+
+export interface CliOptions {
+  inputs: string[];
+  json: boolean;
+  now?: Date;
+  mapUrl: string[];
+  trust: string[];
+  recipients: RecipientHint[];
+  allowPrivate: boolean;
+}
+
+export type ParsedArgs =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'verify'; options: CliOptions }
+  | { kind: 'error'; message: string };
+
+/** Parses argv (without node and script) into a command. */
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        now: { type: 'string' },
+        'map-url': { type: 'string', multiple: true, default: [] },
+        trust: { type: 'string', multiple: true, default: [] },
+        email: { type: 'string', multiple: true, default: [] },
+        'recipient-url': { type: 'string', multiple: true, default: [] },
+        telephone: { type: 'string', multiple: true, default: [] },
+        'allow-private': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return { kind: 'help' };
+  if (command !== 'verify') return { kind: 'error', message: `unknown command "${command}" (try: credlens verify)` };
+  if (inputs.length === 0) return { kind: 'error', message: 'verify needs at least one file, URL or "-"' };
+  if (inputs.filter((i) => i === '-').length > 1) return { kind: 'error', message: 'stdin ("-") can be read only once' };
+  const options: CliOptions = {
+    inputs,
+    json: values.json ?? false,
+    mapUrl: values['map-url'] ?? [],
+    trust: values.trust ?? [],
+    recipients: [
+      ...(values.email ?? []).map((value): RecipientHint => ({ type: 'email', value })),
+      ...(values['recipient-url'] ?? []).map((value): RecipientHint => ({ type: 'url', value })),
+      ...(values.telephone ?? []).map((value): RecipientHint => ({ type: 'telephone', value })),
+    ],
+    allowPrivate: values['allow-private'] ?? false,
+  };
+  if (values.now !== undefined) {
+    // Require a full ISO-8601 date (optionally with time); Date.parse alone accepts too much.
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.now)) {
+      return { kind: 'error', message: `--now must be an ISO-8601 date or date-time, got "${values.now}"` };
+    }
+    const now = new Date(values.now);
+    if (Number.isNaN(now.getTime())) return { kind: 'error', message: `--now is not a valid instant: "${values.now}"` };
+    options.now = now;
+  }
+  return { kind: 'verify', options };
+}

@@ -1,0 +1,64 @@
+/** The readable (non-JSON) summary of a report for a terminal. */
+import type { CheckStatus, VerificationReport, Verdict } from '../lib/model/report';
+
+const VERDICT_STYLE: Record<Verdict, { mark: string; colour: number }> = {
+  verified: { mark: '✔', colour: 32 },
+  'verified-untrusted': { mark: '✔', colour: 33 },
+  expired: { mark: '⏱', colour: 33 },
+  revoked: { mark: '✖', colour: 31 },
+  invalid: { mark: '✖', colour: 31 },
+  unverifiable: { mark: '?', colour: 35 },
+};
+
+const STATUS_MARK: Record<CheckStatus, string> = {
+  passed: '✔',
+  failed: '✖',
+  warning: '⚠',
+  skipped: '–',
+  error: '!',
+};
+
+/** Renders one report as indented text; `colour` adds ANSI colours for terminals. */
+export function formatReportText(report: VerificationReport, colour: boolean): string {
+  const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const dim = (text: string): string => (colour ? `\u001b[2m${text}\u001b[0m` : text);
+  const style = VERDICT_STYLE[report.verdict];
+  const lines: string[] = [];
+  const title = report.credential.title ?? '(untitled)';
+  lines.push(`${paint(style.colour, `${style.mark} ${report.verdict.toUpperCase()}`)}  ${title}`);
+  lines.push(`  ${report.summary}`);
+  lines.push(`  ${dim('source:')} ${report.source} · ${report.format.label} (${report.format.container})`);
+  if (report.issuer.name || report.issuer.id) {
+    lines.push(`  ${dim('issuer:')} ${report.issuer.name ?? ''}${report.issuer.id ? ` <${report.issuer.id}>` : ''}`.trimEnd());
+  }
+  if (report.credential.issuedOn) lines.push(`  ${dim('issued:')} ${report.credential.issuedOn}`);
+  if (report.credential.expires) lines.push(`  ${dim('expires:')} ${report.credential.expires}`);
+  lines.push(`  ${dim('authenticity:')} ${report.authenticity.level} — ${report.authenticity.evidence.join(' ') || '—'}`);
+  lines.push(
+    `  ${dim('quality assurance:')} ${report.qualityAssurance.level} — ${report.qualityAssurance.evidence.join(' ') || '—'}`,
+  );
+  lines.push(`  ${dim('checks:')}`);
+  for (const check of report.checks) {
+    const extra = check.status === 'skipped' && check.blockedBy ? ` (blocked by ${check.blockedBy})` : '';
+    lines.push(`    ${STATUS_MARK[check.status]} ${check.id.padEnd(18)} ${check.message}${extra}`);
+  }
+  const mandatory = report.elements.filter((e) => e.mandatory);
+  if (mandatory.length > 0) {
+    const present = mandatory.filter((e) => e.status === 'present');
+    lines.push(
+      `  ${dim('standard elements:')} ${present.length} of ${mandatory.length} present` +
+        (present.length > 0 ? ` (${present.map((e) => e.label).join(', ')})` : ''),
+    );
+  }
+  if (report.differences.length > 0) {
+    lines.push(`  ${dim('differs from hosted copy:')} ${report.differences.map((d) => d.path).join(', ')}`);
+  }
+  lines.push(
+    `  ${dim('contacted:')} ${
+      report.contacted.length === 0
+        ? 'nothing'
+        : report.contacted.map((c) => `${c.url}${c.status ? ` [${c.status}]` : c.error ? ` [${c.error}]` : ''}`).join(', ')
+    }`,
+  );
+  return lines.join('\n');
+}

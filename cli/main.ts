@@ -1,0 +1,121 @@
+/** `credlens` — verify credentials from a terminal with the same library the extension uses. */
+import { open, readFile } from 'node:fs/promises';
+import { createFetcher } from '../lib/net/fetcher';
+import { parseUrlMap } from '../lib/net/url-map';
+import type { CredentialInput } from '../lib/model/input';
+import { LIMITS } from '../lib/model/input';
+import type { VerifyEnv } from '../lib/model/env';
+import { parseOrgList } from '../lib/trust/org-list';
+import type { TrustSource } from '../lib/trust/source';
+import { createTrustStore } from '../lib/trust/store';
+import { verifyCredential } from '../lib/verify';
+import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { formatReportText } from './format-text';
+
+declare const CREDLENS_VERSION: string;
+
+class UsageError extends Error {}
+
+/** Reads at most LIMITS.maxInputBytes + 1 bytes, so an oversized file is reported, not loaded whole. */
+async function readBounded(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(error.code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${error.message}`);
+  });
+  try {
+    const buffer = new Uint8Array(LIMITS.maxInputBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > LIMITS.maxInputBytes) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function toInput(arg: string): Promise<CredentialInput> {
+  if (arg === '-') return { kind: 'bytes', bytes: await readStdin(), name: '(stdin)' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return { kind: 'url', url: arg };
+  return { kind: 'bytes', bytes: await readBounded(arg), name: arg };
+}
+
+async function loadTrustSources(files: string[]): Promise<TrustSource[]> {
+  const sources: TrustSource[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: Error) => {
+      throw new UsageError(`cannot read trust list ${file}: ${error.message}`);
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`trust list ${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    const parsed = parseOrgList(json, { id: `file:${file}`, label: `organisation list ${file}` });
+    if (!parsed.ok) throw new UsageError(`trust list ${file}: ${parsed.error}`);
+    sources.push(parsed.source);
+  }
+  return sources;
+}
+
+async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
+  const urlMap = parseUrlMap(options.mapUrl);
+  if (!urlMap.ok) throw new UsageError(`--map-url: ${urlMap.error}`);
+  const fixedNow = options.now;
+  return {
+    fetch: createFetcher({ redirectMode: 'manual', urlMap: urlMap.map, allowPrivate: options.allowPrivate }),
+    now: () => fixedNow ?? new Date(),
+    trust: createTrustStore(await loadTrustSources(options.trust)),
+    recipients: options.recipients,
+  };
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`${typeof CREDLENS_VERSION === 'string' ? CREDLENS_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`credlens: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { options } = parsed;
+  try {
+    const env = await buildEnv(options);
+    const inputs = await Promise.all(options.inputs.map(toInput));
+    let allVerified = true;
+    const colour = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    for (const input of inputs) {
+      const report = await verifyCredential(input, env);
+      if (report.verdict !== 'verified') allVerified = false;
+      process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReportText(report, colour)}\n\n`);
+    }
+    return allVerified ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`credlens: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`credlens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+}

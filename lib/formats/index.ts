@@ -1,0 +1,6 @@
+/** The format modules the pipeline tries, in order. Later formats (OB 3.0, EDC) plug in here. */
+import type { FormatHandler } from '../model/format';
+import { ob2Format } from './ob2/index';
+
+/** Registered format handlers; the first that claims an input verifies it. */
+export const FORMATS: readonly FormatHandler[] = [ob2Format];

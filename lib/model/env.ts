@@ -1,0 +1,83 @@
+/**
+ * The injected environment: everything environment-specific reaches the verifier here.
+ * lib/ never reads a global clock, network, or storage of its own.
+ */
+import type { TrustHit } from './report';
+
+/** Result of one request through the safe fetcher. Never throws. */
+export type FetchResult = FetchOk | FetchFail;
+
+export interface FetchOk {
+  ok: true;
+  /** The URL asked for (before --map-url rewriting). */
+  url: string;
+  /** The final URL after redirects, in the caller's (unmapped) URL space. */
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+  /** URLs of each redirect hop followed (unmapped), in order. */
+  redirects: string[];
+}
+
+export interface FetchFail {
+  ok: false;
+  url: string;
+  /** HTTP status when the server answered (e.g. 404, 410). */
+  status?: number;
+  /** Body of an error response when small enough (an OB 2.0 410 carries the revoked assertion). */
+  bytes?: Uint8Array;
+  code: FetchErrorCode;
+  message: string;
+}
+
+export type FetchErrorCode =
+  | 'ERR_NET_SCHEME'
+  | 'ERR_NET_PRIVATE_TARGET'
+  | 'ERR_NET_BAD_URL'
+  | 'ERR_NET_TIMEOUT'
+  | 'ERR_NET_TOO_LARGE'
+  | 'ERR_NET_REDIRECT_LIMIT'
+  | 'ERR_NET_REDIRECT_LOOP'
+  | 'ERR_NET_HTTP_STATUS'
+  | 'ERR_NET_UNREACHABLE';
+
+export interface SafeFetchRequest {
+  /** Accept header; defaults to JSON-first. */
+  accept?: string;
+}
+
+/** The one fetcher all verification network goes through (see lib/net/fetcher.ts). */
+export type SafeFetch = (url: string, req?: SafeFetchRequest) => Promise<FetchResult>;
+
+/** What the trust store answers about one issuer. */
+export interface TrustLookup {
+  hits: TrustHit[];
+  /** Labels of the sources that were consulted (for "no list you use names X"). */
+  consulted: string[];
+}
+
+/** The trust-store interface. Sources are added by later work (EU lists, EBSI, registries). */
+export interface TrustStore {
+  /** Look an issuer up by its identifiers (profile URL, DID, ...). */
+  lookupIssuer(ids: string[]): Promise<TrustLookup>;
+}
+
+/** Who the verifier should expect as recipient (learner), when the user knows. */
+export interface RecipientHint {
+  type: 'email' | 'url' | 'telephone';
+  value: string;
+}
+
+export interface VerifyEnv {
+  fetch: SafeFetch;
+  /** The instant validity is evaluated at (the CLI's --now, or the real time). */
+  now: () => Date;
+  /** Wall clock for `checkedAt`; defaults to the real time. */
+  clock?: () => Date;
+  trust: TrustStore;
+  /** Optional expected recipient identities (e.g. the candidate's e-mail). */
+  recipients?: RecipientHint[];
+  /** Maximum nesting when following documents (assertion → badge → issuer → key ...). */
+  maxDocuments?: number;
+}

@@ -1,0 +1,74 @@
+/** The contract between the pipeline (lib/verify.ts) and one format module (lib/formats/<format>/). */
+import type { RecipientHint, SafeFetch, TrustStore } from './env';
+import type {
+  AuthenticityLevel,
+  Check,
+  ContactedUrl,
+  CredentialSummary,
+  Difference,
+  FormatInfo,
+  IssuerInfo,
+  LevelAssessment,
+  QaLevel,
+  StandardElement,
+} from './report';
+
+/** The machine-readable payload found in the input. */
+export type Payload =
+  | { type: 'json'; value: unknown; text: string }
+  | { type: 'jws'; token: string }
+  | { type: 'url'; url: string };
+
+/** Raw input turned into a payload: unbaked, decoded, or fetched. */
+export interface Acquired {
+  container: FormatInfo['container'];
+  payload: Payload;
+  /** Human description of the input (URL, file name). */
+  source: string;
+  /**
+   * When the payload was fetched from a URL by the pipeline: that URL and the final URL.
+   * A format may rely on this as "the hosted copy" instead of fetching again.
+   */
+  fetchedFrom?: { url: string; finalUrl: string; redirects: string[] };
+  /** Checks produced while acquiring (e.g. "baked PNG: openbadges iTXt chunk found"). */
+  checks: Check[];
+}
+
+/** Per-verification context handed to format modules. */
+export interface VerifyContext {
+  /** Safe fetcher that also records every URL into `contacted`. */
+  fetch: RecordingFetch;
+  now: Date;
+  trust: TrustStore;
+  recipients: RecipientHint[];
+  contacted: ContactedUrl[];
+}
+
+/** The safe fetcher, with the purpose of each request recorded for the report. */
+export type RecordingFetch = (
+  url: string,
+  purpose: string,
+  req?: Parameters<SafeFetch>[1],
+) => ReturnType<SafeFetch>;
+
+/** What a format module returns; the pipeline adds trust, grading and the summary. */
+export interface FormatResult {
+  format: FormatInfo;
+  checks: Check[];
+  issuer: IssuerInfo;
+  /** Identifiers under which trust lists may name the issuer (profile URL, DID...). */
+  issuerIds: string[];
+  credential: CredentialSummary;
+  elements: StandardElement[];
+  differences: Difference[];
+  /** Authenticity proven by the format itself, before trust lists (A0..A2, A4 for qualified seals). */
+  authenticity: LevelAssessment<AuthenticityLevel>;
+  qualityAssurance: LevelAssessment<QaLevel>;
+}
+
+/** One format module. `claims` must be cheap and side-effect free. */
+export interface FormatHandler {
+  /** Returns true when this module recognises the payload as its format. */
+  claims(acquired: Acquired): boolean;
+  verify(acquired: Acquired, ctx: VerifyContext): Promise<FormatResult>;
+}

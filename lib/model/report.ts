@@ -1,0 +1,179 @@
+/**
+ * The VerificationReport: the one contract between lib, UI, CLI (--json) and tests.
+ * Plain JSON only (no Date, Map, Error or class instances) so it crosses
+ * runtime.sendMessage, is stored in IndexedDB and is snapshot-tested unchanged.
+ */
+
+/** Report schema version; bump on any incompatible change of shape. */
+export const REPORT_VERSION = '1.0';
+
+/** Verdicts, listed from worst to best (see VERDICT_ORDER). */
+export type Verdict =
+  | 'invalid'
+  | 'revoked'
+  | 'expired'
+  | 'unverifiable'
+  | 'verified-untrusted'
+  | 'verified';
+
+/** Precedence: the first entry is the worst. */
+export const VERDICT_ORDER: readonly Verdict[] = [
+  'invalid',
+  'revoked',
+  'expired',
+  'unverifiable',
+  'verified-untrusted',
+  'verified',
+];
+
+export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped' | 'error';
+
+/** One independent check. `id` is a stable dotted name; `code` is ERR_/OK_ machine code. */
+export interface Check {
+  id: string;
+  status: CheckStatus;
+  code: string;
+  /** One plain-language sentence a recruiter can read. */
+  message: string;
+  /** Technical detail for engineers (folded in the UI). */
+  detail?: string;
+  /** For `skipped`: the id of the check whose failure blocked this one. */
+  blockedBy?: string;
+  /**
+   * The verdict this check forces when it is not passed (failed/error/warning).
+   * Absent means the check does not lower the verdict.
+   */
+  impact?: Verdict;
+}
+
+export type AuthenticityLevel = 'A0' | 'A1' | 'A2' | 'A3' | 'A4';
+export type QaLevel = 'Q0' | 'Q1' | 'Q2' | 'Q3';
+
+export interface LevelAssessment<L extends string> {
+  level: L;
+  /** Each item names one piece of evidence in plain words. */
+  evidence: string[];
+}
+
+export type ElementStatus = 'present' | 'missing' | 'not-expressible';
+
+/** Keys of the EU standard elements (Council Recommendation 2022/C 243/02, Annex I). */
+export type ElementKey =
+  | 'learner'
+  | 'title'
+  | 'country'
+  | 'awardingBody'
+  | 'issuedOn'
+  | 'learningOutcomes'
+  | 'workload'
+  | 'level'
+  | 'assessment'
+  | 'participation'
+  | 'qualityAssurance'
+  | 'prerequisites'
+  | 'supervision'
+  | 'grade'
+  | 'stackability'
+  | 'furtherInformation';
+
+export interface StandardElement {
+  key: ElementKey;
+  label: string;
+  mandatory: boolean;
+  status: ElementStatus;
+  /** Values as shown to the user (already flattened to text). */
+  values?: string[];
+  /** Field path(s) in the credential the values came from, e.g. `badge.criteria.narrative`. */
+  source?: string;
+  /** Why missing / not expressible, or a caveat ("hashed e-mail", "no unit"). */
+  note?: string;
+  /** True when the value comes from outside the credential (a trust list, a registry). */
+  external?: boolean;
+}
+
+export interface IssuerInfo {
+  id?: string;
+  name?: string;
+  url?: string;
+  email?: string;
+  /** Where the issuer profile was actually obtained from. */
+  fetchedFrom?: string;
+}
+
+/** A hit on a trust list for the issuer. */
+export interface TrustHit {
+  sourceId: string;
+  sourceLabel: string;
+  list: 'allow' | 'deny';
+  entryId: string;
+  entryName?: string;
+}
+
+export interface CredentialSummary {
+  title?: string;
+  description?: string;
+  image?: string;
+  issuedOn?: string;
+  expires?: string;
+  /** The credential's own id (hosted URL, urn:uuid, ...). */
+  id?: string;
+  /** How the learner is identified, for display ("hashed e-mail", "e-mail a@b.c"). */
+  recipient?: string;
+}
+
+/** A difference between a baked/file copy and the authoritative hosted copy. */
+export interface Difference {
+  path: string;
+  given?: string;
+  hosted?: string;
+}
+
+export interface ContactedUrl {
+  url: string;
+  /** What the URL was needed for ("hosted assertion", "issuer profile", ...). */
+  purpose: string;
+  status?: number;
+  /** ERR_NET_* code when the request failed. */
+  error?: string;
+  /** When the request was answered from a cache instead of the network. */
+  cached?: boolean;
+}
+
+export type FormatId =
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'ob1-hosted'
+  | 'ob1-signed'
+  | 'unknown';
+
+export interface FormatInfo {
+  id: FormatId;
+  /** Human label, e.g. "Open Badges 2.0 (hosted)". */
+  label: string;
+  /** How it reached us: a URL, a baked PNG, a baked SVG, a JSON file, a JWS... */
+  container: 'url' | 'json' | 'jws' | 'png' | 'svg' | 'unknown';
+}
+
+export interface VerificationReport {
+  version: string;
+  verdict: Verdict;
+  /** One sentence explaining the verdict in plain language. */
+  summary: string;
+  format: FormatInfo;
+  authenticity: LevelAssessment<AuthenticityLevel>;
+  qualityAssurance: LevelAssessment<QaLevel>;
+  checks: Check[];
+  issuer: IssuerInfo;
+  trust: TrustHit[];
+  credential: CredentialSummary;
+  elements: StandardElement[];
+  /** Baked/file copy vs hosted copy; empty when identical or not applicable. */
+  differences: Difference[];
+  contacted: ContactedUrl[];
+  /** When the check ran (ISO-8601). */
+  checkedAt: string;
+  /** The instant validity was evaluated at (ISO-8601; differs from checkedAt with --now). */
+  evaluatedAt: string;
+  /** What was verified: a URL, a file name, or "(input)". */
+  source: string;
+}

@@ -1,0 +1,77 @@
+/** Grading: the verdict, the authenticity level after trust lists, and the one-sentence summary (TRUST-AND-QA.md). */
+import type {
+  AuthenticityLevel,
+  Check,
+  IssuerInfo,
+  LevelAssessment,
+  TrustHit,
+  Verdict,
+} from '../model/report';
+import { VERDICT_ORDER } from '../model/report';
+
+/** The verdict a check forces: its `impact` when not passed; an `error` without impact is unverifiable. */
+function checkImpact(check: Check): Verdict | undefined {
+  if (check.status === 'passed' || check.status === 'skipped') return undefined;
+  if (check.impact) return check.impact;
+  return check.status === 'error' ? 'unverifiable' : undefined;
+}
+
+/** Worst verdict forced by any check, or `verified` when none lowers it. */
+export function gradeVerdict(checks: readonly Check[]): Verdict {
+  let worst = VERDICT_ORDER.indexOf('verified');
+  for (const check of checks) {
+    const impact = checkImpact(check);
+    if (impact) worst = Math.min(worst, VERDICT_ORDER.indexOf(impact));
+  }
+  return VERDICT_ORDER[worst] ?? 'unverifiable';
+}
+
+const LEVEL_RANK: Record<AuthenticityLevel, number> = { A0: 0, A1: 1, A2: 2, A3: 3, A4: 4 };
+
+/**
+ * Final authenticity level: A0 when nothing is proven (invalid, unverifiable); otherwise the
+ * format's own level, raised to A3 by an allow-list hit (never by data the page supplied).
+ */
+export function gradeAuthenticity(
+  verdict: Verdict,
+  formatLevel: LevelAssessment<AuthenticityLevel>,
+  hits: readonly TrustHit[],
+  failing: readonly Check[],
+): LevelAssessment<AuthenticityLevel> {
+  if (verdict === 'invalid' || verdict === 'unverifiable') {
+    const reasons = failing.filter((c) => checkImpact(c) === verdict).map((c) => c.message);
+    return { level: 'A0', evidence: reasons.length > 0 ? reasons : ['Nothing could be proven.'] };
+  }
+  const denied = hits.some((h) => h.list === 'deny');
+  const allow = hits.find((h) => h.list === 'allow');
+  if (allow && !denied && LEVEL_RANK[formatLevel.level] < LEVEL_RANK.A3) {
+    return {
+      level: 'A3',
+      evidence: [
+        ...formatLevel.evidence,
+        `Issuer is on "${allow.sourceLabel}"${allow.entryName ? ` as ${allow.entryName}` : ''} (${allow.entryId}).`,
+      ],
+    };
+  }
+  return formatLevel;
+}
+
+/** One plain-language sentence explaining the verdict. */
+export function summarise(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
+  const who = issuer.name ?? issuer.id ?? 'an unidentified issuer';
+  const reason = checks.find((c) => checkImpact(c) === verdict)?.message;
+  switch (verdict) {
+    case 'verified':
+      return `Authentic and valid: issued by ${who}, an issuer your trust lists recognise.`;
+    case 'verified-untrusted':
+      return `Authentic and valid, issued by ${who}. ${reason ?? 'No trust list you use names this issuer.'}`;
+    case 'expired':
+      return `Authentic, but not valid at the time checked. ${reason ?? ''}`.trim();
+    case 'revoked':
+      return `Authentic, but revoked by its issuer. ${reason ?? ''}`.trim();
+    case 'invalid':
+      return `Not genuine: ${reason ?? 'the credential failed an integrity check.'}`;
+    case 'unverifiable':
+      return `Could not be checked: ${reason ?? 'a required check could not run.'}`;
+  }
+}
