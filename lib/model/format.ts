@@ -1,5 +1,5 @@
 /** The contract between the pipeline (lib/verify.ts) and one format module (lib/formats/<format>/). */
-import type { RecipientHint, SafeFetch, TrustStore } from './env';
+import type { FetchFail, RecipientHint, SafeFetch, TrustStore } from './env';
 import type {
   AuthenticityLevel,
   Check,
@@ -30,6 +30,11 @@ export interface Acquired {
    * A format may rely on this as "the hosted copy" instead of fetching again.
    */
   fetchedFrom?: { url: string; finalUrl: string; redirects: string[] };
+  /**
+   * When the payload is a URL whose fetch failed: the failure, kept for the format module to
+   * judge (an OB 2.0 hosted assertion answering 410 Gone with the assertion body is revoked).
+   */
+  fetchFailure?: FetchFail;
   /** Checks produced while acquiring (e.g. "baked PNG: openbadges iTXt chunk found"). */
   checks: Check[];
 }
