@@ -1,6 +1,7 @@
 // Lint rules that keep the architecture's shape (see ../shared/design/STYLE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const browserGlobals = ['window', 'document', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'navigator'].map(
   (name) => ({ name, message: 'lib/ is pure: environment comes in through VerifyEnv (only lib/extension/ may touch browser APIs).' }),
@@ -28,7 +29,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'dns'], message: 'lib/ runs in the MV3 service worker: no Node modules.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'dns'], message: 'lib/ runs in the MV3 service worker: no Node modules.' },
             { group: ['wxt', 'wxt/*', 'webextension-polyfill', 'preact', 'preact/*', 'idb'], message: 'Only lib/extension/ may import extension or UI libraries.' },
           ],
         },
@@ -37,7 +38,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['tests/fixture-web/site/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
 );
