@@ -56,8 +56,15 @@ export function gradeAuthenticity(
   return formatLevel;
 }
 
-/** One plain-language sentence explaining the verdict. */
+/** One plain-language sentence explaining the verdict, plus a warning when the recipient does not match. */
 export function summarise(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
+  const sentence = verdictSentence(verdict, checks, issuer);
+  // A recipient mismatch does not make the credential less authentic, but a recruiter must not miss it.
+  const recipient = checks.find((c) => c.id === 'recipient.match' && c.status === 'failed');
+  return recipient ? `${sentence} Caution: ${recipient.message}` : sentence;
+}
+
+function verdictSentence(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
   const who = issuer.name ?? issuer.id ?? 'an unidentified issuer';
   const reason = checks.find((c) => checkImpact(c) === verdict)?.message;
   switch (verdict) {

@@ -39,3 +39,14 @@ describe('authenticity level', () => {
     expect(gradeAuthenticity('verified-untrusted', a2, [], [])).toEqual(a2);
   });
 });
+
+describe('summary', () => {
+  it('names the verdict reason and warns about a recipient mismatch', async () => {
+    const { summarise } = await import('../../lib/report/grade');
+    const mismatch: Check = { id: 'recipient.match', status: 'failed', code: 'ERR', message: 'The badge was not awarded to a@b.example.' };
+    const text = summarise('verified', [mismatch], { name: 'Uni' });
+    expect(text).toContain('issued by Uni');
+    expect(text).toContain('Caution: The badge was not awarded to a@b.example.');
+    expect(summarise('invalid', [check('failed', 'invalid')], {})).toBe('Not genuine: failed invalid');
+  });
+});
