@@ -119,6 +119,14 @@ async function fetchPayload(
     return { ok: true, acquired: { container, payload: { type: 'url', url }, source, checks, fetchFailure } };
   }
   const contentType = res.contentType.split(';')[0]?.trim() || 'no content type';
+  // An address may serve the badge image itself (a baked PNG/SVG linked from a page): unbake it.
+  // SECURITY: only for the address given (container 'url'); an address found inside a baked image
+  // is fetched with the image's container, so an image pointing at an image cannot recurse.
+  if (container === 'url' && hasPngSignature(res.bytes)) return fromPng(res.bytes, url, fetch);
+  if (container === 'url' && /^image\/svg\+xml$/i.test(contentType)) {
+    const svgText = decodeUtf8(res.bytes);
+    if (svgText !== undefined) return fromSvg(svgText, url, fetch);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(res.bytes);
@@ -247,6 +255,14 @@ function fromText(
     found(`OK_FORMAT_${container.toUpperCase()}`, label),
     'This input',
   );
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 const tooLarge = (size: number): AcquireResult =>

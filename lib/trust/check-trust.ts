@@ -34,7 +34,7 @@ export function checkIssuerTrust(issuer: IssuerInfo, issuerIds: readonly string[
     status: 'warning',
     code: 'WARN_TRUST_UNLISTED',
     impact: 'verified-untrusted',
-    message: `Issued by ${who || 'this issuer'}, but no trust list you use names this issuer.`,
-    detail: `Looked up: ${issuerIds.join(', ') || '(no identifier)'}. Trust lists consulted: ${consulted}.`,
+    message: 'No trust list you use names this issuer.',
+    detail: `Issuer ${who || '(unnamed)'}; looked up: ${issuerIds.join(', ') || '(no identifier)'}. Trust lists consulted: ${consulted}.`,
   };
 }

@@ -293,6 +293,14 @@ describe('acquireInput + createFetcher against a real loopback server', () => {
           .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
           .end('<html><body>badge page</body></html>');
       else if (req.url === '/moved') res.writeHead(301, { location: '/hosted' }).end();
+      else if (req.url === '/badge.png')
+        res.writeHead(200, { 'content-type': 'image/png' }).end(readVector('1edtech-dc-public-validator/ob20/simple-badge.png'));
+      else if (req.url === '/url-badge.png')
+        res.writeHead(200, { 'content-type': 'image/png' }).end(readVector('mozilla-openbadges-backpack/valid-baked.png'));
+      else if (req.url === '/badge.svg')
+        res
+          .writeHead(200, { 'content-type': 'image/svg+xml' })
+          .end(readVector('1edtech-dc-public-validator/ob30/simple-json.svg'));
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -333,6 +341,24 @@ describe('acquireInput + createFetcher against a real loopback server', () => {
     expect(a.payload).toEqual({ type: 'url', url: 'https://example.org/gone' });
     expect(a.fetchFailure).toMatchObject({ ok: false, status: 410, code: 'ERR_NET_HTTP_STATUS' });
     expect(new TextDecoder().decode(a.fetchFailure?.bytes)).toBe(GONE);
+  });
+
+  it('an address serving a baked PNG or SVG image is unbaked', async () => {
+    const png = acquired(await acquireInput({ kind: 'url', url: 'https://example.org/badge.png' }, recording()));
+    expect(png.container).toBe('png');
+    expect(png.payload.type).toBe('json');
+    expect(png.checks[0]).toMatchObject({ code: 'OK_FORMAT_PNG' });
+    const svg = acquired(await acquireInput({ kind: 'url', url: 'https://example.org/badge.svg' }, recording()));
+    expect(svg.container).toBe('svg');
+    expect(svg.payload.type).toBe('json');
+  });
+
+  it('a served image that only holds an address follows that address once, as the image', async () => {
+    // valid-baked.png holds https://example.org/assertion, which this server answers 404.
+    const a = acquired(await acquireInput({ kind: 'url', url: 'https://example.org/url-badge.png' }, recording()));
+    expect(a.container).toBe('png');
+    expect(a.payload).toEqual({ type: 'url', url: 'https://example.org/assertion' });
+    expect(a.fetchFailure).toMatchObject({ status: 404 });
   });
 
   it('an HTML page → "the address did not return a credential: got text/html"', async () => {

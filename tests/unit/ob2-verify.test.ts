@@ -187,6 +187,35 @@ describe('hosted badges', () => {
     expect(verdict).toBe('verified');
   });
 
+  it('an address serving a copy that claims the issuer id but differs from it is invalid', async () => {
+    const mirror = 'https://mirror.example/badge.json';
+    const forged = { ...BASIC, issuedOn: '2015-01-01T00:00:00Z' };
+    const acquired: Acquired = {
+      ...jsonAcquired(forged, 'url'),
+      fetchedFrom: { url: mirror, finalUrl: mirror, redirects: [] },
+    };
+    const { result, verdict } = await verify(acquired, { [HOSTED_ID]: { file: `${V}basic-assertion.json` } });
+    expect(byId(result.checks, 'proof.hosted')).toMatchObject({
+      status: 'failed',
+      code: 'ERR_OB2_HOSTED_COPY_DIFFERS',
+      impact: 'invalid',
+    });
+    expect(result.differences.map((d) => d.path)).toEqual(['issuedOn']);
+    expect(verdict).toBe('invalid');
+  });
+
+  it('an address serving the same badge as its id (e.g. Badgr ?v=2_0) verifies through the id', async () => {
+    const platform = `${HOSTED_ID}?v=2_0`;
+    const acquired: Acquired = {
+      ...jsonAcquired(BASIC, 'url'),
+      fetchedFrom: { url: platform, finalUrl: platform, redirects: [] },
+    };
+    const { result, verdict } = await verify(acquired, { [HOSTED_ID]: { file: `${V}basic-assertion.json` } });
+    expect(byId(result.checks, 'proof.hosted').status).toBe('passed');
+    expect(result.differences).toEqual([]);
+    expect(verdict).toBe('verified');
+  });
+
   it('an unreachable hosted assertion is unverifiable', async () => {
     const { result, verdict } = await verify(jsonAcquired(BASIC));
     expect(byId(result.checks, 'proof.hosted')).toMatchObject({

@@ -53,6 +53,7 @@ describe('organisation allow/deny list', () => {
     expect(allow).toMatchObject({ status: 'passed', code: 'OK_TRUST_LISTED' });
     const none = checkIssuerTrust(issuer, ['https://n.example/'], await store.lookupIssuer(['https://n.example/']));
     expect(none).toMatchObject({ status: 'warning', code: 'WARN_TRUST_UNLISTED', impact: 'verified-untrusted' });
-    expect(none.message).toContain('Issuer X');
+    expect(none.message).toBe('No trust list you use names this issuer.');
+    expect(none.detail).toContain('Issuer X');
   });
 });

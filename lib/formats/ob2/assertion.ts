@@ -126,6 +126,18 @@ function schemaCheck(a: Doc, g: Graph, extra: string[]): Check {
   );
 }
 
+/** The URL the user gave serves a copy that claims the issuer's id but differs from the issuer's copy. */
+function hostedCopyDiffers(acquired: Acquired, given: Doc): Check {
+  const id = str(given.data.id) ?? '?';
+  return check.failed(
+    'proof.hosted',
+    'ERR_OB2_HOSTED_COPY_DIFFERS',
+    'invalid',
+    `The address checked serves a copy of this badge that differs from the issuer's own copy at ${id}, so it is not genuine.`,
+    `Checked ${acquired.fetchedFrom?.url ?? acquired.source}; it declares id ${id}. The differing fields are listed under differences.`,
+  );
+}
+
 /** Verifies a normalised OB 2.0 assertion (hosted when `token` is undefined, else signed). */
 export async function verifyAssertion(
   acquired: Acquired,
@@ -191,6 +203,9 @@ export async function verifyAssertion(
     if (hosted.hosted) {
       auth = hosted.hosted;
       if (hosted.hosted.raw !== given.raw) differences = diffCopies(given.raw, hosted.hosted.raw);
+      // A baked or file copy may legitimately differ from the hosted one (it was baked at issue
+      // time). An address that serves a *different* badge under the issuer's id is a forgery.
+      if (acquired.container === 'url' && differences.length > 0) proof = hostedCopyDiffers(acquired, given);
     }
   }
   const g = await loadGraph(ctx, auth, budget);

@@ -1,0 +1,87 @@
+import { Fragment } from 'preact';
+import type { ContactedUrl, Difference, IssuerInfo, TrustHit } from '../lib/model/report';
+
+/** Issuer details as the credential states them, plus any trust-list hits. */
+export function IssuerDetails({ issuer, trust }: { issuer: IssuerInfo; trust: TrustHit[] }) {
+  const rows: Array<[string, string | undefined]> = [
+    ['Name', issuer.name],
+    ['Identifier', issuer.id],
+    ['Website', issuer.url],
+    ['E-mail', issuer.email],
+    ['Profile fetched from', issuer.fetchedFrom],
+  ];
+  return (
+    <>
+      <dl class="kv" data-testid="issuer">
+        {rows
+          .filter((r): r is [string, string] => r[1] !== undefined)
+          .map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </Fragment>
+          ))}
+      </dl>
+      {trust.length > 0 ? (
+        <ul class="trust">
+          {trust.map((t, i) => (
+            <li key={i} class={`trust--${t.list}`}>
+              {t.list === 'allow' ? 'Allowed' : 'Denied'} by {t.sourceLabel}
+              {t.entryName !== undefined ? ` (entry “${t.entryName}”)` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No trust list you use names this issuer.</p>
+      )}
+    </>
+  );
+}
+
+/** Fields where the copy you have (baked image, file) differs from the issuer's hosted copy. */
+export function Differences({ differences }: { differences: Difference[] }) {
+  if (differences.length === 0)
+    return <p class="muted">No differences between the copy checked and the hosted copy.</p>;
+  return (
+    <table class="diffs" data-testid="differences">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">In the copy you have</th>
+          <th scope="col">Hosted by the issuer</th>
+        </tr>
+      </thead>
+      <tbody>
+        {differences.map((d, i) => (
+          <tr key={i}>
+            <th scope="row">
+              <code>{d.path}</code>
+            </th>
+            <td>{d.given ?? '—'}</td>
+            <td>{d.hosted ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every URL contacted during the check, with why and what came back. */
+export function ContactedUrls({ contacted }: { contacted: ContactedUrl[] }) {
+  if (contacted.length === 0) return <p class="muted">No network requests were made.</p>;
+  return (
+    <ul class="contacted" data-testid="contacted">
+      {contacted.map((c, i) => (
+        <li key={i}>
+          <span class="contacted__purpose">{c.purpose}</span> <code class="url">{c.url}</code>{' '}
+          <span class="muted">
+            {[c.status !== undefined ? `HTTP ${c.status}` : undefined, c.error]
+              .filter((x) => x !== undefined)
+              .join(' · ')}
+            {c.cached === true ? ' (cached)' : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

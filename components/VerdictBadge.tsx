@@ -1,0 +1,27 @@
+import type { Verdict } from '../lib/model/report';
+import { PENDING_META, VERDICT_META } from './verdict-meta';
+
+interface Props {
+  verdict: Verdict | 'pending';
+  large?: boolean;
+  testId?: string;
+}
+
+/** The verdict as icon + word + colour (meaning never carried by colour alone). */
+export function VerdictBadge({ verdict, large = false, testId }: Props) {
+  const meta = verdict === 'pending' ? PENDING_META : VERDICT_META[verdict];
+  return (
+    <span
+      class={`verdict${large ? ' verdict--large' : ''}`}
+      style={{ color: meta.colour, background: meta.background }}
+      data-testid={testId}
+      data-verdict={verdict}
+      title={meta.description}
+    >
+      <span class="verdict__icon" aria-hidden="true">
+        {meta.icon}
+      </span>
+      <span class="verdict__label">{meta.label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Background worker: thin wiring of lib/ into the MV3 service worker (Firefox: event page).
+ * `main` is synchronous and registers every listener first; all state lives in
+ * storage.session (lib/extension/report-cache.ts), so a restarted worker carries on.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import type { CredentialInput } from '../lib/model/input';
+import { VERDICT_ORDER, type Verdict } from '../lib/model/report';
+import { createFetcher } from '../lib/net/fetcher';
+import type { MarksUpdateMessage, TabView } from '../lib/protocol/messages';
+import { createReportCache } from '../lib/extension/report-cache';
+import { createRouter } from '../lib/extension/router';
+import { ORG_TRUST_LIST_KEY, loadTrustSources } from '../lib/extension/settings';
+import { createTrustStore } from '../lib/trust/store';
+import { verifyCredential } from '../lib/verify';
+
+export default defineBackground(() => {
+  const cache = createReportCache(browser.storage.session);
+  const fetcher = createFetcher({ redirectMode: 'follow' });
+
+  const verify = async (input: CredentialInput) => {
+    const loaded = await loadTrustSources(browser.storage.local);
+    if (loaded.error !== undefined) console.warn('CredLens: organisation trust list ignored:', loaded.error);
+    return verifyCredential(input, {
+      fetch: fetcher,
+      now: () => new Date(),
+      trust: createTrustStore(loaded.sources),
+    });
+  };
+
+  const router = createRouter({
+    // Our origin (chrome-extension://<id>/ or moz-extension://<uuid>/), from the worker's own URL.
+    self: { id: browser.runtime.id, origin: new URL('/', location.href).href },
+    cache,
+    verify,
+    notifyTab: (tabId: number, msg: MarksUpdateMessage) => {
+      // The tab may have closed or have no content script (e.g. a store page): nothing to do.
+      browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => undefined);
+    },
+    setBadge,
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    void router.handle(message, sender).then(sendResponse);
+    return true; // reply asynchronously
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void router.onTabRemoved(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' || change.url !== undefined) {
+      const c: { status?: string; url?: string } = {};
+      if (change.status !== undefined) c.status = change.status;
+      if (change.url !== undefined) c.url = change.url;
+      void router.onTabUpdated(tabId, c);
+    }
+  });
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local' && ORG_TRUST_LIST_KEY in changes) void router.onTrustListChanged();
+  });
+
+  void cache.sweep();
+});
+
+/** Badge colours follow the worst verdict on the tab; the count is the number of credentials found. */
+const BADGE_COLOURS: Record<Verdict | 'pending', string> = {
+  invalid: '#b3261e',
+  revoked: '#b3261e',
+  expired: '#8a5a00',
+  unverifiable: '#5f6368',
+  'verified-untrusted': '#1f5fbf',
+  verified: '#1e7e34',
+  pending: '#5f6368',
+};
+
+function setBadge(tabId: number, view: TabView): void {
+  const n = view.entries.length;
+  const done = view.entries.flatMap((e) => (e.verdict === undefined ? [] : [e.verdict]));
+  const worst = VERDICT_ORDER.find((v) => done.includes(v));
+  const pending = view.entries.some((e) => e.state === 'pending');
+  const colour = BADGE_COLOURS[pending || worst === undefined ? 'pending' : worst];
+  const ignore = () => undefined;
+  browser.action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' }).catch(ignore);
+  browser.action.setBadgeBackgroundColor({ tabId, color: colour }).catch(ignore);
+  browser.action
+    .setTitle({
+      tabId,
+      title: n > 0 ? `CredLens: ${n} credential${n === 1 ? '' : 's'} on this page` : 'CredLens',
+    })
+    .catch(ignore);
+}

@@ -1,0 +1,72 @@
+/**
+ * Extracts what the detectors need from the DOM (links and images) and runs the pure
+ * detectors of lib/detect over it. No network, no state beyond a per-run cache.
+ */
+import type { Candidate } from '../../lib/detect/candidate';
+import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
+import { classifyLink } from '../../lib/detect/classify-link';
+
+export interface Found {
+  candidate: Candidate;
+  element: Element;
+}
+
+/** Words of a link text too generic to name the credential ("Show credential"). */
+const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
+
+const sectionCache = new WeakMap<Element, boolean>();
+
+/** Finds credential links and badge images in `root` (an element and its subtree). */
+export function scanSubtree(root: Element): Found[] {
+  const out: Found[] = [];
+  const links = root.matches('a[href]') ? [root] : [];
+  links.push(...root.querySelectorAll('a[href]'));
+  for (const a of links) {
+    if (!(a instanceof HTMLAnchorElement)) continue;
+    const rel = a.rel.toLowerCase().split(/\s+/);
+    const candidate = classifyLink(a.href, {
+      label: labelFor(a),
+      explicit: rel.includes('openbadges') || a.type.toLowerCase() === 'application/ld+json',
+    });
+    if (candidate !== null) out.push({ candidate, element: a });
+  }
+  const images = root.matches('img') ? [root] : [];
+  images.push(...root.querySelectorAll('img'));
+  for (const img of images) {
+    if (!(img instanceof HTMLImageElement)) continue;
+    const link = img.closest('a[href]');
+    const candidate = classifyImage({
+      src: img.currentSrc || img.src,
+      alt: img.alt,
+      title: img.title,
+      inCredentialSection: inCredentialSection(img),
+      inCredentialLink: link instanceof HTMLAnchorElement && classifyLink(link.href) !== null,
+    });
+    if (candidate !== null) out.push({ candidate, element: img });
+  }
+  return out;
+}
+
+function labelFor(a: HTMLAnchorElement): string | null {
+  const own = (a.getAttribute('aria-label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (own !== '' && !GENERIC_TEXT.test(own)) return own;
+  const entry = a.closest('li, article');
+  const heading = entry?.querySelector('h3, h4, h5, strong, [data-credential-title]');
+  return heading?.textContent ?? (own === '' ? null : own);
+}
+
+/** True when the element is inside a section whose heading, label or id names credentials. */
+function inCredentialSection(el: Element): boolean {
+  const section = el.closest('section, [role="region"]');
+  if (section === null) return false;
+  const cached = sectionCache.get(section);
+  if (cached !== undefined) return cached;
+  const heading = section.querySelector('h1, h2, h3');
+  const idHolder = section.id !== '' ? section : section.querySelector('[id]');
+  const yes =
+    isCredentialSectionHeading(heading?.textContent) ||
+    isCredentialSectionHeading(section.getAttribute('aria-label')) ||
+    isCredentialSectionHeading(idHolder?.id);
+  sectionCache.set(section, yes);
+  return yes;
+}

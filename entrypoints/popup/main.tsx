@@ -1,0 +1,154 @@
+/** Popup: the credentials found on the current tab, each with its verdict; a row opens the report. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import '../../components/styles.css';
+import { request } from '../../lib/extension/messaging';
+import type { TabEntryView, TabView } from '../../lib/protocol/messages';
+
+const POLL_MS = 700;
+
+/**
+ * The tab to show: the active tab; or `?tab=<id>` when this page is opened directly
+ * (tests, or a pinned window). Only extension pages can open this URL, and tab/get is
+ * answered for extension pages only, so the parameter grants nothing to web pages.
+ */
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d{1,10}$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function openReport(reportId: string): void {
+  const url = new URL(`/report.html?id=${encodeURIComponent(reportId)}`, location.href).href;
+  void browser.tabs.create({ url }).then(() => {
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  });
+}
+
+function Row({ entry }: { entry: TabEntryView }) {
+  const title = entry.title ?? entry.candidate.label ?? entry.candidate.pageUrl;
+  // What the page called it, when that is not what the credential says (a recruiter should notice).
+  const label = entry.candidate.label;
+  const shownAs =
+    entry.title !== undefined &&
+    label !== undefined &&
+    !label.toLowerCase().includes(entry.title.toLowerCase())
+      ? label
+      : undefined;
+  const inner = (
+    <>
+      <VerdictBadge
+        verdict={entry.state === 'done' && entry.verdict !== undefined ? entry.verdict : 'pending'}
+        testId="verdict"
+      />
+      <span class="row__title">{title}</span>
+      <span class="row__meta">
+        {entry.issuer !== undefined
+          ? `Issued by ${entry.issuer}`
+          : entry.state === 'pending'
+            ? 'Checking…'
+            : 'Issuer unknown'}
+        {' · '}
+        {entry.candidate.kind === 'image' ? 'badge image' : platformName(entry.candidate.platform)}
+      </span>
+      {shownAs !== undefined && <span class="row__meta">Shown on the page as “{shownAs}”</span>}
+    </>
+  );
+  const reportId = entry.reportId;
+  return (
+    <li
+      class="row"
+      data-testid="credential-row"
+      data-platform={entry.candidate.platform}
+      data-url={entry.candidate.url}
+    >
+      {reportId === undefined ? (
+        <div class="row__inner" aria-busy="true">
+          {inner}
+        </div>
+      ) : (
+        <a
+          href={`/report.html?id=${encodeURIComponent(reportId)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            openReport(reportId);
+          }}
+          aria-label={`${title}: open the full report`}
+        >
+          {inner}
+        </a>
+      )}
+    </li>
+  );
+}
+
+function platformName(p: string): string {
+  return (
+    (
+      { credly: 'Credly', badgr: 'Canvas Credentials (Badgr)', 'ob-hosted': 'Open Badges link' } as Record<
+        string,
+        string
+      >
+    )[p] ?? p
+  );
+}
+
+function Popup() {
+  const [view, setView] = useState<TabView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      const tabId = await targetTab();
+      if (tabId === null) return setError('No tab to show.');
+      const reply = await request<TabView>({ type: 'tab/get', tabId });
+      if (stopped) return;
+      if (!reply.ok) return setError(reply.error.message);
+      setView(reply.value);
+      if (reply.value.entries.some((e) => e.state === 'pending'))
+        timer = setTimeout(() => void load(), POLL_MS);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+
+  const openChecker = () => void browser.tabs.create({ url: new URL('/report.html', location.href).href });
+
+  return (
+    <main class="popup">
+      <header>
+        <h1>CredLens</h1>
+        <span class="muted small" aria-live="polite">
+          {view === null ? '' : `${view.entries.length} found on this page`}
+        </span>
+      </header>
+      {error !== null && <p class="error">{error}</p>}
+      {view !== null && view.entries.length === 0 && (
+        <p class="empty">No credentials found on this page. You can still check a file or link.</p>
+      )}
+      {view !== null && view.entries.length > 0 && (
+        <ul class="rows" aria-label="Credentials on this page">
+          {view.entries.map((e) => (
+            <Row key={e.candidate.url} entry={e} />
+          ))}
+        </ul>
+      )}
+      <p class="footer">
+        <button type="button" class="link-button" onClick={openChecker}>
+          Check a file or link…
+        </button>
+      </p>
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root !== null) render(<Popup />, root);

@@ -1,0 +1,237 @@
+/**
+ * Per-tab candidates and their reports, kept in `storage.session` so they survive MV3
+ * worker restarts and vanish with the browser session.
+ *
+ * Keys: `tab:<tabId>` → TabState; `report:<id>` → StoredReport; `cred:<url>` → a short-lived
+ * index from a credential URL to its report (reused across tabs); `files` → ids of reports
+ * of files/URLs the user checked on the report page (newest last, capped).
+ * Cache policy: a credential URL's report is reused for `ttlMs` (default 15 min; Credly's
+ * terms allow at most 30 days). Tab state is dropped when the tab closes or navigates.
+ */
+import type { Candidate } from '../detect/candidate';
+import type { Verdict, VerificationReport } from '../model/report';
+import type { TabEntryView, TabView } from '../protocol/messages';
+import type { StorageAreaLike } from './storage-area';
+
+export type TabEntry = TabEntryView & { startedAt: number };
+export interface TabState {
+  pageUrl: string;
+  entries: TabEntry[];
+}
+export interface StoredReport {
+  report: VerificationReport;
+  candidate?: Candidate;
+  savedAt: number;
+}
+interface CredIndex {
+  reportId: string;
+  savedAt: number;
+}
+
+export interface ReportCacheOptions {
+  ttlMs?: number;
+  maxFileReports?: number;
+  maxEntriesPerTab?: number;
+  now?: () => number;
+  newId?: () => string;
+}
+
+const tabKey = (tabId: number): string => `tab:${tabId}`;
+const credKey = (url: string): string => `cred:${url}`;
+const reportKey = (id: string): string => `report:${id}`;
+
+/** Page URL without its fragment: a hash change is not a navigation. */
+export function samePage(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
+}
+
+/** Creates the report cache over a storage area. All writes are serialised. */
+export function createReportCache(area: StorageAreaLike, opts: ReportCacheOptions = {}) {
+  const ttlMs = opts.ttlMs ?? 15 * 60_000;
+  const maxFiles = opts.maxFileReports ?? 20;
+  const maxEntries = opts.maxEntriesPerTab ?? 100;
+  const now = opts.now ?? (() => Date.now());
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+
+  // Read-modify-write of one key must not interleave with another (async handlers race).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function getTab(tabId: number): Promise<TabState | null> {
+    const v = (await area.get(tabKey(tabId)))[tabKey(tabId)];
+    return isTabState(v) ? v : null;
+  }
+
+  async function allTabs(): Promise<Map<number, TabState>> {
+    const all = await area.get(null);
+    const out = new Map<number, TabState>();
+    for (const [k, v] of Object.entries(all)) {
+      if (k.startsWith('tab:') && isTabState(v)) out.set(Number(k.slice(4)), v);
+    }
+    return out;
+  }
+
+  return {
+    getTab,
+
+    /** The popup's view of a tab (entries without internal fields). */
+    async viewTab(tabId: number): Promise<TabView> {
+      const state = await getTab(tabId);
+      return {
+        tabId,
+        pageUrl: state?.pageUrl ?? '',
+        entries: (state?.entries ?? []).map(({ startedAt: _s, ...view }) => view),
+      };
+    },
+
+    /** Adds candidates to a tab (deduplicated by URL); returns the state and the new entries. */
+    addCandidates(tabId: number, pageUrl: string, candidates: Candidate[], reset: boolean) {
+      return serial(async () => {
+        const old = await getTab(tabId);
+        const state: TabState =
+          old === null || reset || !samePage(old.pageUrl, pageUrl) ? { pageUrl, entries: [] } : old;
+        const added: TabEntry[] = [];
+        for (const candidate of candidates) {
+          if (state.entries.length >= maxEntries) break;
+          if (state.entries.some((e) => e.candidate.url === candidate.url)) continue;
+          const entry: TabEntry = { candidate, state: 'pending', startedAt: now() };
+          state.entries.push(entry);
+          added.push(entry);
+        }
+        await area.set({ [tabKey(tabId)]: state });
+        return { state, added };
+      });
+    },
+
+    /** Marks every pending entry for `url`, in every tab, as done; returns the tabs changed. */
+    completeCredential(url: string, reportId: string, report: VerificationReport) {
+      return serial(async () => {
+        const changed = new Map<number, TabState>();
+        for (const [tabId, state] of await allTabs()) {
+          let hit = false;
+          for (const e of state.entries) {
+            if (e.candidate.url !== url) continue;
+            hit = true;
+            Object.assign(e, summarise(reportId, report));
+            e.state = 'done';
+          }
+          if (hit) changed.set(tabId, state);
+        }
+        if (changed.size > 0) {
+          await area.set(Object.fromEntries([...changed].map(([id, s]) => [tabKey(id), s])));
+        }
+        return changed;
+      });
+    },
+
+    /** Forgets a tab (closed, or navigated to another page) and sweeps unreferenced reports. */
+    clearTab(tabId: number) {
+      return serial(async () => {
+        await area.remove(tabKey(tabId));
+        await sweep();
+      });
+    },
+
+    /** Stores the report of a file/URL the user checked on the report page (newest `maxFileReports` kept). */
+    putFileReport(report: VerificationReport) {
+      return serial(async () => {
+        const id = newId();
+        const stored: StoredReport = { report, savedAt: now() };
+        const files = await fileIds();
+        files.push(id);
+        const dropped = files.splice(0, Math.max(0, files.length - maxFiles));
+        if (dropped.length > 0) await area.remove(dropped.map(reportKey));
+        await area.set({ [reportKey(id)]: stored, files });
+        return id;
+      });
+    },
+
+    async getReport(id: string): Promise<StoredReport | null> {
+      const v = (await area.get(reportKey(id)))[reportKey(id)];
+      return isRecord(v) && isRecord(v['report']) ? (v as unknown as StoredReport) : null;
+    },
+
+    /** The id of a fresh report for a credential URL, if one is cached. */
+    async lookupCredential(url: string): Promise<string | null> {
+      const v = (await area.get(credKey(url)))[credKey(url)];
+      if (!isRecord(v) || typeof v['reportId'] !== 'string' || typeof v['savedAt'] !== 'number') return null;
+      return now() - v['savedAt'] < ttlMs ? v['reportId'] : null;
+    },
+
+    /** Stores a candidate's report and indexes it by credential URL in one step (so no sweep drops it in between). */
+    putCredentialReport(url: string, report: VerificationReport, candidate: Candidate) {
+      return serial(async () => {
+        const id = newId();
+        const stored: StoredReport = { report, candidate, savedAt: now() };
+        const idx: CredIndex = { reportId: id, savedAt: now() };
+        await area.set({ [reportKey(id)]: stored, [credKey(url)]: idx });
+        return id;
+      });
+    },
+
+    /** Drops every credential-URL index (e.g. the trust list changed, so verdicts may too). */
+    forgetCredentials() {
+      return serial(async () => {
+        const keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('cred:'));
+        if (keys.length > 0) await area.remove(keys);
+        await sweep();
+      });
+    },
+
+    /** Removes stale credential indexes and reports nothing refers to any more. */
+    sweep: () => serial(sweep),
+  };
+
+  async function fileIds(): Promise<string[]> {
+    const v = (await area.get('files'))['files'];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  }
+
+  async function sweep(): Promise<void> {
+    const all = await area.get(null);
+    const keep = new Set<string>(await fileIds());
+    const drop: string[] = [];
+    for (const [k, v] of Object.entries(all)) {
+      if (k.startsWith('tab:') && isTabState(v)) {
+        for (const e of v.entries) if (e.reportId !== undefined) keep.add(e.reportId);
+      } else if (k.startsWith('cred:') && isRecord(v) && typeof v['reportId'] === 'string') {
+        if (typeof v['savedAt'] === 'number' && now() - v['savedAt'] < ttlMs) keep.add(v['reportId']);
+        else drop.push(k);
+      }
+    }
+    for (const k of Object.keys(all)) {
+      if (k.startsWith('report:') && !keep.has(k.slice(7))) drop.push(k);
+    }
+    if (drop.length > 0) await area.remove(drop);
+  }
+}
+
+export type ReportCache = ReturnType<typeof createReportCache>;
+
+/** The few report fields the popup lists. */
+export function summarise(
+  reportId: string,
+  report: VerificationReport,
+): Partial<TabEntry> & { verdict: Verdict } {
+  const out: Partial<TabEntry> & { verdict: Verdict } = {
+    reportId,
+    verdict: report.verdict,
+    summary: report.summary,
+  };
+  if (report.credential.title !== undefined) out.title = report.credential.title;
+  const issuer = report.issuer.name ?? report.issuer.url ?? report.issuer.id;
+  if (issuer !== undefined) out.issuer = issuer;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isTabState(v: unknown): v is TabState {
+  return isRecord(v) && typeof v['pageUrl'] === 'string' && Array.isArray(v['entries']);
+}

@@ -1,0 +1,183 @@
+/**
+ * The background's message router and candidate verification, with every browser API
+ * injected (so it runs in Node tests). background.ts wires it to `runtime.onMessage`.
+ * State lives in the report cache (storage.session); the only module-level-like state
+ * here is the set of verifications in flight, which a restarted worker rebuilds from
+ * pending entries on the next `tab/get` or `candidates/report`.
+ */
+import type { Candidate } from '../detect/candidate';
+import { rederiveCandidate } from '../detect/rederive';
+import type { CredentialInput } from '../model/input';
+import type { VerificationReport } from '../model/report';
+import { authorize } from '../protocol/authorize';
+import { decodeBase64 } from '../protocol/base64';
+import { fail, ok, type Reply } from '../protocol/envelope';
+import type { Mark, MarksUpdateMessage, TabView, VerifyRequestInput } from '../protocol/messages';
+import { parseRequest } from '../protocol/parse-request';
+import { classifySender, type SelfIdentity } from '../protocol/sender';
+import { internalErrorReport } from './fallback-report';
+import { createLimiter } from './limiter';
+import type { ReportCache, TabState } from './report-cache';
+
+export interface RouterDeps {
+  self: SelfIdentity;
+  cache: ReportCache;
+  /** lib/verify.ts's verifyCredential with the worker's environment bound. */
+  verify: (input: CredentialInput) => Promise<VerificationReport>;
+  /** Sends marks to a tab's content script (errors ignored: the tab may be gone). */
+  notifyTab: (tabId: number, msg: MarksUpdateMessage) => void;
+  /** Shows the tab's count and worst verdict on the toolbar button. */
+  setBadge: (tabId: number, view: TabView) => void;
+  concurrency?: number;
+  now?: () => Date;
+}
+
+/** Creates the router. `handle` never throws: it always resolves to a reply envelope. */
+export function createRouter(deps: RouterDeps) {
+  const { cache } = deps;
+  const now = deps.now ?? (() => new Date());
+  const limit = createLimiter(deps.concurrency ?? 3);
+  const inflight = new Map<string, Promise<void>>();
+
+  const verifyOnce = async (input: CredentialInput, source: string): Promise<VerificationReport> => {
+    try {
+      return await deps.verify(input);
+    } catch (e) {
+      return internalErrorReport(source, e, now());
+    }
+  };
+  const safeVerify = (input: CredentialInput, source: string) => limit(() => verifyOnce(input, source));
+
+  /** Links and badge images are verified as URLs: the acquire step unbakes an image it is served. */
+  function verifyCandidate(candidate: Candidate): Promise<VerificationReport> {
+    return verifyOnce({ kind: 'url', url: candidate.url }, candidate.url);
+  }
+
+  function ensureVerified(candidate: Candidate): Promise<void> {
+    const running = inflight.get(candidate.url);
+    if (running !== undefined) return running;
+    const job = (async () => {
+      const url = candidate.url;
+      let reportId = await cache.lookupCredential(url);
+      let report = reportId === null ? null : ((await cache.getReport(reportId))?.report ?? null);
+      if (reportId === null || report === null) {
+        report = await limit(() => verifyCandidate(candidate));
+        reportId = await cache.putCredentialReport(url, report, candidate);
+      }
+      const changed = await cache.completeCredential(url, reportId, report);
+      for (const [tabId, state] of changed) publish(tabId, state);
+    })()
+      .catch((e: unknown) => console.error('CredLens: verification bookkeeping failed', e))
+      .finally(() => inflight.delete(candidate.url));
+    inflight.set(candidate.url, job);
+    return job;
+  }
+
+  function publish(tabId: number, state: TabState): void {
+    deps.notifyTab(tabId, { type: 'marks/update', marks: state.entries.map(markOf) });
+    deps.setBadge(tabId, { tabId, pageUrl: state.pageUrl, entries: state.entries });
+  }
+
+  async function route(raw: unknown, sender: unknown): Promise<Reply<unknown>> {
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const msg = parsed.msg;
+    const caller = classifySender(sender, deps.self);
+    const denied = authorize(msg.type, caller);
+    if (denied !== null) return { ok: false, error: denied };
+
+    switch (msg.type) {
+      case 'candidates/report': {
+        if (caller.kind !== 'content') return fail('ERR_PROTO_FORBIDDEN', 'Content scripts only.');
+        const candidates = msg.candidates.map(rederiveCandidate).filter((c): c is Candidate => c !== null);
+        if (candidates.length === 0 && !msg.reset) return ok({ marks: [] });
+        const { state, added } = await cache.addCandidates(caller.tabId, caller.url, candidates, msg.reset);
+        for (const entry of added) void ensureVerified(entry.candidate);
+        deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
+        const wanted = new Set(candidates.map((c) => c.url));
+        return ok({ marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map(markOf) });
+      }
+      case 'tab/get': {
+        const view = await cache.viewTab(msg.tabId);
+        // A restarted worker lost its in-flight jobs: pick pending entries up again.
+        for (const e of view.entries) if (e.state === 'pending') void ensureVerified(e.candidate);
+        return ok(view);
+      }
+      case 'report/get': {
+        const stored = await cache.getReport(msg.reportId);
+        if (stored === null)
+          return fail(
+            'ERR_PROTO_NOT_FOUND',
+            'This report is no longer available; check the credential again.',
+          );
+        return ok({
+          reportId: msg.reportId,
+          report: stored.report,
+          ...(stored.candidate ? { candidate: stored.candidate } : {}),
+        });
+      }
+      case 'credential/verify': {
+        const input = toCredentialInput(msg.input);
+        if (input === null) return fail('ERR_PROTO_BAD_MESSAGE', 'The file could not be read.');
+        const report = await safeVerify(input, sourceOf(msg.input));
+        const reportId = await cache.putFileReport(report);
+        return ok({ reportId, report });
+      }
+    }
+  }
+
+  return {
+    /** Handles one runtime message; resolves to a reply envelope, never rejects. */
+    async handle(raw: unknown, sender: unknown): Promise<Reply<unknown>> {
+      try {
+        return await route(raw, sender);
+      } catch (e) {
+        console.error('CredLens: message handling failed', e);
+        return fail('ERR_INTERNAL', 'CredLens hit an internal error.');
+      }
+    },
+    /** A tab started loading a document or moved to another URL: its candidates no longer apply. */
+    async onTabUpdated(tabId: number, change: { status?: string; url?: string }): Promise<void> {
+      const state = await cache.getTab(tabId);
+      if (state === null) return;
+      const moved = change.url !== undefined && change.url.split('#')[0] !== state.pageUrl.split('#')[0];
+      if (change.status === 'loading' || moved) {
+        await cache.clearTab(tabId);
+        deps.setBadge(tabId, { tabId, pageUrl: change.url ?? '', entries: [] });
+      }
+    },
+    onTabRemoved: (tabId: number): Promise<void> => cache.clearTab(tabId),
+    /** The organisation's trust list changed: cached verdicts may be wrong now. */
+    onTrustListChanged: (): Promise<void> => cache.forgetCredentials(),
+  };
+}
+
+function markOf(e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] }): Mark {
+  return {
+    url: e.candidate.url,
+    state: e.state === 'done' && e.verdict !== undefined ? e.verdict : 'pending',
+  };
+}
+
+function toCredentialInput(input: VerifyRequestInput): CredentialInput | null {
+  switch (input.kind) {
+    case 'url':
+      return { kind: 'url', url: input.url };
+    case 'text':
+      return input.name === undefined
+        ? { kind: 'text', text: input.text }
+        : { kind: 'text', text: input.text, name: input.name };
+    case 'bytes': {
+      const bytes = decodeBase64(input.base64);
+      if (bytes === null) return null;
+      const out: CredentialInput = { kind: 'bytes', bytes };
+      if (input.name !== undefined) out.name = input.name;
+      if (input.mediaType !== undefined) out.mediaType = input.mediaType;
+      return out;
+    }
+  }
+}
+
+function sourceOf(input: VerifyRequestInput): string {
+  return input.kind === 'url' ? input.url : (input.name ?? '(input)');
+}

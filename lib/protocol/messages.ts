@@ -1,0 +1,113 @@
+/**
+ * Typed runtime messages (`noun/verb`), their privilege, and the replies they get.
+ * Table (also in the README):
+ *
+ * | type               | from                   | body                          | reply                |
+ * |--------------------|------------------------|-------------------------------|----------------------|
+ * | candidates/report  | content script         | candidates seen on the page   | MarksValue           |
+ * | tab/get            | extension page         | tabId                         | TabView              |
+ * | credential/verify  | extension page         | a URL, file bytes or text     | VerifiedValue        |
+ * | report/get         | extension page         | reportId                      | ReportValue          |
+ * | marks/update       | background → tab       | verdicts for inline marks     | (none)               |
+ */
+import type { Candidate } from '../detect/candidate';
+import type { Verdict, VerificationReport } from '../model/report';
+
+/** Hard limits on message bodies. SECURITY: a hostile page must not make the worker store or verify without bound. */
+export const MESSAGE_LIMITS = {
+  /** Candidates in one `candidates/report`. */
+  maxCandidatesPerMessage: 50,
+  /** Candidates remembered per tab (later ones are ignored). */
+  maxCandidatesPerTab: 100,
+  maxUrlLength: 2048,
+  maxReportIdLength: 100,
+  maxFileNameLength: 255,
+  maxMediaTypeLength: 100,
+} as const;
+
+export interface CandidatesReportMessage {
+  type: 'candidates/report';
+  /** True when the page navigated (SPA) and earlier candidates no longer apply. */
+  reset: boolean;
+  candidates: Candidate[];
+}
+
+export interface TabGetMessage {
+  type: 'tab/get';
+  tabId: number;
+}
+
+export type VerifyRequestInput =
+  | { kind: 'url'; url: string }
+  | { kind: 'bytes'; base64: string; name?: string; mediaType?: string }
+  | { kind: 'text'; text: string; name?: string };
+
+export interface CredentialVerifyMessage {
+  type: 'credential/verify';
+  input: VerifyRequestInput;
+}
+
+export interface ReportGetMessage {
+  type: 'report/get';
+  reportId: string;
+}
+
+/** Messages the background accepts. */
+export type BackgroundRequest =
+  CandidatesReportMessage | TabGetMessage | CredentialVerifyMessage | ReportGetMessage;
+
+/** Who may send each message type. */
+export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'extension-page'> = {
+  'candidates/report': 'content',
+  'tab/get': 'extension-page',
+  'credential/verify': 'extension-page',
+  'report/get': 'extension-page',
+};
+
+/** A verdict for one inline mark, or `pending` while the check runs. */
+export type MarkState = Verdict | 'pending';
+
+export interface Mark {
+  /** The candidate's machine-readable URL (Candidate.url). */
+  url: string;
+  state: MarkState;
+}
+
+/** Background → content script: new states for inline marks. */
+export interface MarksUpdateMessage {
+  type: 'marks/update';
+  marks: Mark[];
+}
+
+/** Reply to `candidates/report`: states already known for the reported candidates. */
+export interface MarksValue {
+  marks: Mark[];
+}
+
+/** One candidate on a tab, as the popup sees it. */
+export interface TabEntryView {
+  candidate: Candidate;
+  state: 'pending' | 'done';
+  reportId?: string;
+  verdict?: Verdict;
+  title?: string;
+  issuer?: string;
+  summary?: string;
+}
+
+export interface TabView {
+  tabId: number;
+  pageUrl: string;
+  entries: TabEntryView[];
+}
+
+export interface VerifiedValue {
+  reportId: string;
+  report: VerificationReport;
+}
+
+export interface ReportValue {
+  reportId: string;
+  report: VerificationReport;
+  candidate?: Candidate;
+}

@@ -1,0 +1,114 @@
+/**
+ * Hand-written guards for messages reaching the background. Each returns the typed
+ * message or an error code; nothing is trusted until it passes.
+ */
+import { CANDIDATE_LIMITS, type Candidate } from '../detect/candidate';
+import { LIMITS } from '../model/input';
+import { base64Length } from './base64';
+import type { ProtocolError, ProtocolErrorCode } from './envelope';
+import { hasOnlyKeys, isBoundedString, isHttpUrl, isIndex, isOptionalString, isRecord } from './guards';
+import { MESSAGE_LIMITS, type BackgroundRequest, type VerifyRequestInput } from './messages';
+
+/** A parsed request, or the error to reply with. */
+export type Parsed = { ok: true; msg: BackgroundRequest } | { ok: false; error: ProtocolError };
+
+const reject = (code: ProtocolErrorCode, message: string): Parsed => ({
+  ok: false,
+  error: { code, message },
+});
+const bad = (message: string): Parsed => reject('ERR_PROTO_BAD_MESSAGE', message);
+
+/** Validates an incoming message (of unknown shape) into a typed background request. */
+export function parseRequest(raw: unknown): Parsed {
+  if (!isRecord(raw) || typeof raw['type'] !== 'string') return bad('Message must be an object with a type.');
+  switch (raw['type']) {
+    case 'candidates/report':
+      return parseCandidatesReport(raw);
+    case 'tab/get':
+      if (!hasOnlyKeys(raw, ['type', 'tabId']) || !isIndex(raw['tabId']))
+        return bad('tab/get needs a tabId.');
+      return { ok: true, msg: { type: 'tab/get', tabId: raw['tabId'] } };
+    case 'report/get':
+      if (
+        !hasOnlyKeys(raw, ['type', 'reportId']) ||
+        !isBoundedString(raw['reportId'], MESSAGE_LIMITS.maxReportIdLength, 1)
+      ) {
+        return bad('report/get needs a reportId.');
+      }
+      return { ok: true, msg: { type: 'report/get', reportId: raw['reportId'] } };
+    case 'credential/verify':
+      return parseVerify(raw);
+    default:
+      return reject('ERR_PROTO_UNKNOWN_TYPE', 'Unknown message type.');
+  }
+}
+
+function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
+  if (!hasOnlyKeys(raw, ['type', 'reset', 'candidates']))
+    return bad('Unexpected fields in candidates/report.');
+  const list = raw['candidates'];
+  if (typeof raw['reset'] !== 'boolean' || !Array.isArray(list))
+    return bad('candidates/report needs reset and candidates.');
+  if (list.length > MESSAGE_LIMITS.maxCandidatesPerMessage) {
+    return reject('ERR_PROTO_TOO_LARGE', 'Too many candidates in one message.');
+  }
+  const candidates: Candidate[] = [];
+  for (const c of list) {
+    const cand = parseCandidate(c);
+    if (cand === null) return bad('A candidate is malformed.');
+    candidates.push(cand);
+  }
+  return { ok: true, msg: { type: 'candidates/report', reset: raw['reset'], candidates } };
+}
+
+/** Validates one candidate's shape and bounds (not its meaning: the background re-derives that). */
+export function parseCandidate(c: unknown): Candidate | null {
+  if (!isRecord(c) || !hasOnlyKeys(c, ['kind', 'url', 'pageUrl', 'platform', 'label'])) return null;
+  const { kind, url, pageUrl, platform, label } = c;
+  if (kind !== 'link' && kind !== 'image') return null;
+  if (!isHttpUrl(url, CANDIDATE_LIMITS.maxUrlLength) || !isHttpUrl(pageUrl, CANDIDATE_LIMITS.maxUrlLength))
+    return null;
+  if (!isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1)) return null;
+  if (!isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)) return null;
+  const out: Candidate = { kind, url, pageUrl, platform };
+  if (label !== undefined) out.label = label;
+  return out;
+}
+
+function parseVerify(raw: Record<string, unknown>): Parsed {
+  if (!hasOnlyKeys(raw, ['type', 'input'])) return bad('Unexpected fields in credential/verify.');
+  const input = parseVerifyInput(raw['input']);
+  if (input === 'too-large')
+    return reject('ERR_PROTO_TOO_LARGE', 'The file is larger than CredLens accepts.');
+  if (input === null) return bad('credential/verify needs a URL, file bytes or text.');
+  return { ok: true, msg: { type: 'credential/verify', input } };
+}
+
+function parseVerifyInput(v: unknown): VerifyRequestInput | null | 'too-large' {
+  if (!isRecord(v)) return null;
+  if (v['kind'] === 'url') {
+    if (!hasOnlyKeys(v, ['kind', 'url']) || !isHttpUrl(v['url'], MESSAGE_LIMITS.maxUrlLength)) return null;
+    return { kind: 'url', url: v['url'] };
+  }
+  const name = v['name'];
+  if (!isOptionalString(name, MESSAGE_LIMITS.maxFileNameLength)) return null;
+  if (v['kind'] === 'bytes') {
+    const { base64, mediaType } = v;
+    if (!hasOnlyKeys(v, ['kind', 'base64', 'name', 'mediaType'])) return null;
+    if (typeof base64 !== 'string') return null;
+    if (base64.length > base64Length(LIMITS.maxInputBytes)) return 'too-large';
+    if (!isOptionalString(mediaType, MESSAGE_LIMITS.maxMediaTypeLength)) return null;
+    const out: VerifyRequestInput = { kind: 'bytes', base64 };
+    if (name !== undefined) out.name = name;
+    if (mediaType !== undefined) out.mediaType = mediaType;
+    return out;
+  }
+  if (v['kind'] === 'text') {
+    if (!hasOnlyKeys(v, ['kind', 'text', 'name']) || typeof v['text'] !== 'string') return null;
+    if (v['text'].length > LIMITS.maxInputBytes) return 'too-large';
+    const out: VerifyRequestInput = { kind: 'text', text: v['text'] };
+    if (name !== undefined) out.name = name;
+    return out;
+  }
+  return null;
+}

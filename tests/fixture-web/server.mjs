@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The fixture web: one HTTPS server on 127.0.0.1:<random port> that answers for every
+// host name in certs/cert.pem's SAN. Chromium reaches it through
+// `--host-resolver-rules=MAP <host>:443 127.0.0.1:<port>`, so pages and endpoints keep
+// their real names. Machine-readable documents come from ./generated (see generate.mjs).
+//
+// TEST ONLY: certs/ holds a self-signed certificate and its key, made once with
+//   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout certs/key.pem -out certs/cert.pem \
+//     -subj "/CN=CredLens fixture web (TEST ONLY)" -addext "subjectAltName=DNS:www.linkedin.com,..."
+// Standalone: `node tests/fixture-web/server.mjs` prints the port and the resolver rule.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Every host name the fixture web answers for (must match the certificate's SAN). */
+export const FIXTURE_HOSTS = [
+  'www.linkedin.com',
+  'www.credly.com',
+  'credly.com',
+  'api.credly.com',
+  'images.credly.com',
+  'badgr.com',
+  'api.badgr.io',
+  'example.org',
+  'www.example.org',
+];
+
+export const PROFILE_URL = 'https://www.linkedin.com/in/jane-doe-fixture/';
+
+const UUID = /^\/badges\/([0-9a-f-]{36})(?:\/public_url)?\/?$/;
+
+function humanPage(title, body) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`;
+}
+
+/** Starts the server; resolves to { port, url(host,path), requests, close() }. */
+export async function startFixtureServer({ port = 0 } = {}) {
+  const routes = JSON.parse(readFileSync(join(here, 'generated', 'routes.json'), 'utf8'));
+  const table = new Map(routes.map((r) => [`${r.host}${r.path}`, r]));
+  const site = {
+    'www.linkedin.com/in/jane-doe-fixture/': {
+      file: join(here, 'site', 'linkedin-profile.html'),
+      type: 'text/html; charset=utf-8',
+    },
+    'www.linkedin.com/static/profile.js': {
+      file: join(here, 'site', 'profile.js'),
+      type: 'text/javascript; charset=utf-8',
+    },
+  };
+  const requests = [];
+
+  const server = createServer(
+    {
+      key: readFileSync(join(here, 'certs', 'key.pem')),
+      cert: readFileSync(join(here, 'certs', 'cert.pem')),
+    },
+    (req, res) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      const url = new URL(req.url ?? '/', `https://${host}`);
+      const key = `${host}${url.pathname}`;
+      requests.push({ host, path: url.pathname, search: url.search, accept: req.headers.accept ?? '' });
+      const send = (status, type, body) => {
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+      };
+      const hit = table.get(key);
+      if (hit) return send(hit.status, hit.contentType, readFileSync(join(here, 'generated', hit.file)));
+      const page = site[key];
+      if (page) return send(200, page.type, readFileSync(page.file));
+      const badge = host === 'www.credly.com' ? UUID.exec(url.pathname) : null;
+      if (badge)
+        return send(
+          200,
+          'text/html; charset=utf-8',
+          humanPage('Credly badge (fixture)', `Badge ${badge[1]}`),
+        );
+      if (host === 'badgr.com' && url.pathname.startsWith('/public/assertions/')) {
+        return send(200, 'text/html; charset=utf-8', humanPage('Badgr assertion (fixture)', url.pathname));
+      }
+      if (host === 'www.example.org' && url.pathname === '/about.html') {
+        return send(200, 'text/html; charset=utf-8', humanPage('Portfolio', 'Jane Doe'));
+      }
+      send(404, 'application/json', JSON.stringify({ error: 'not found', host, path: url.pathname }));
+    },
+  );
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = server.address().port;
+  return {
+    port: actual,
+    requests,
+    /** The Chromium flag value that maps every fixture host to this server. */
+    resolverRules: FIXTURE_HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${actual}`).join(', '),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const s = await startFixtureServer({ port: Number(process.env.PORT ?? 0) });
+  console.log(`fixture web on https://127.0.0.1:${s.port}`);
+  console.log(`--host-resolver-rules="${s.resolverRules}" --ignore-certificate-errors`);
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createReportCache } from '../../lib/extension/report-cache';
+import { createRouter } from '../../lib/extension/router';
+import { createMemoryArea } from '../../lib/extension/storage-area';
+import type { CredentialInput } from '../../lib/model/input';
+import { REPORT_VERSION, type VerificationReport } from '../../lib/model/report';
+import type { MarksUpdateMessage, TabView } from '../../lib/protocol/messages';
+
+const SELF = { id: 'ext', origin: 'chrome-extension://ext/' };
+const CONTENT = { id: 'ext', url: 'https://www.linkedin.com/in/jane/', tab: { id: 5 }, frameId: 0 };
+const POPUP = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+const UUID = '0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01';
+const LINK = {
+  kind: 'link',
+  platform: 'credly',
+  pageUrl: `https://www.credly.com/badges/${UUID}`,
+  url: `https://api.credly.com/v1/obi/v2/badge_assertions/${UUID}`,
+};
+
+/** A minimal report for the router's bookkeeping (the verifier itself is tested elsewhere). */
+function report(verdict: VerificationReport['verdict'], source: string): VerificationReport {
+  return {
+    version: REPORT_VERSION,
+    verdict,
+    summary: verdict,
+    format: { id: 'ob2-hosted', label: 'Open Badges 2.0 (hosted)', container: 'url' },
+    authenticity: { level: 'A2', evidence: [] },
+    qualityAssurance: { level: 'Q0', evidence: [] },
+    checks: [],
+    issuer: { name: 'Northwind Academy' },
+    trust: [],
+    credential: { title: 'Data Analysis Foundations' },
+    elements: [],
+    differences: [],
+    contacted: [],
+    checkedAt: '2026-01-01T00:00:00.000Z',
+    evaluatedAt: '2026-01-01T00:00:00.000Z',
+    source,
+  };
+}
+
+function setup(verdict: VerificationReport['verdict'] = 'verified-untrusted') {
+  const area = createMemoryArea();
+  let n = 0;
+  const cache = createReportCache(area, { newId: () => `r${++n}` });
+  const verify = vi.fn(async (input: CredentialInput) =>
+    report(verdict, input.kind === 'url' ? input.url : 'bytes'),
+  );
+  const notes: Array<[number, MarksUpdateMessage]> = [];
+  const badges: Array<[number, TabView]> = [];
+  const router = createRouter({
+    self: SELF,
+    cache,
+    verify,
+    notifyTab: (t, m) => notes.push([t, m]),
+    setBadge: (t, v) => badges.push([t, v]),
+  });
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  return { router, verify, notes, badges, settle, area };
+}
+
+describe('background router', () => {
+  it('verifies reported candidates, pushes marks, and serves the tab to the popup', async () => {
+    const { router, verify, notes, badges, settle } = setup();
+    const first = await router.handle(
+      { type: 'candidates/report', reset: true, candidates: [LINK] },
+      CONTENT,
+    );
+    expect(first).toEqual({ ok: true, value: { marks: [{ url: LINK.url, state: 'pending' }] } });
+    await settle();
+    expect(verify).toHaveBeenCalledWith({ kind: 'url', url: LINK.url });
+    expect(notes.at(-1)).toEqual([
+      5,
+      { type: 'marks/update', marks: [{ url: LINK.url, state: 'verified-untrusted' }] },
+    ]);
+    expect(badges.at(-1)?.[1].entries).toHaveLength(1);
+
+    const tab = await router.handle({ type: 'tab/get', tabId: 5 }, POPUP);
+    expect(tab.ok).toBe(true);
+    const view = (tab as { ok: true; value: TabView }).value;
+    expect(view.entries[0]).toMatchObject({
+      state: 'done',
+      verdict: 'verified-untrusted',
+      title: 'Data Analysis Foundations',
+      issuer: 'Northwind Academy',
+    });
+
+    const rep = await router.handle({ type: 'report/get', reportId: view.entries[0]?.reportId ?? '' }, POPUP);
+    expect(rep).toMatchObject({
+      ok: true,
+      value: { report: { verdict: 'verified-untrusted' }, candidate: LINK },
+    });
+  });
+
+  it('reuses a cached report for the same credential in another tab', async () => {
+    const { router, verify, settle } = setup();
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, CONTENT);
+    await settle();
+    await router.handle(
+      { type: 'candidates/report', reset: true, candidates: [LINK] },
+      { ...CONTENT, tab: { id: 6 } },
+    );
+    await settle();
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops candidates whose target the rules would not produce', async () => {
+    const { router, verify, settle } = setup();
+    const r = await router.handle(
+      { type: 'candidates/report', reset: false, candidates: [{ ...LINK, url: 'https://evil.example/x' }] },
+      CONTENT,
+    );
+    expect(r).toEqual({ ok: true, value: { marks: [] } });
+    await settle();
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it('hands badge images to the verifier as URLs (the acquire step unbakes what it is served)', async () => {
+    const { router, verify, settle } = setup();
+    const img = {
+      kind: 'image',
+      platform: 'baked-image',
+      pageUrl: 'https://www.example.org/b.png',
+      url: 'https://www.example.org/b.png',
+    };
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [img] }, CONTENT);
+    await settle();
+    expect(verify.mock.calls[0]?.[0]).toEqual({ kind: 'url', url: img.url });
+  });
+
+  it('refuses privileged messages from content scripts and unknown senders', async () => {
+    const { router } = setup();
+    expect(await router.handle({ type: 'tab/get', tabId: 5 }, CONTENT)).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_PROTO_FORBIDDEN' },
+    });
+    expect(
+      await router.handle(
+        { type: 'report/get', reportId: 'r1' },
+        { id: 'other', url: 'chrome-extension://other/x.html' },
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_PROTO_FORBIDDEN' },
+    });
+    expect(
+      await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, POPUP),
+    ).toMatchObject({ ok: false });
+    expect(await router.handle('garbage', POPUP)).toMatchObject({
+      ok: false,
+      error: { code: 'ERR_PROTO_BAD_MESSAGE' },
+    });
+  });
+
+  it('verifies a file from an extension page and keeps the report', async () => {
+    const { router, verify } = setup('invalid');
+    const r = await router.handle(
+      { type: 'credential/verify', input: { kind: 'bytes', base64: 'AAEC', name: 'x.jws' } },
+      POPUP,
+    );
+    expect(r).toMatchObject({ ok: true, value: { reportId: 'r1', report: { verdict: 'invalid' } } });
+    expect(verify.mock.calls[0]?.[0]).toEqual({
+      kind: 'bytes',
+      bytes: new Uint8Array([0, 1, 2]),
+      name: 'x.jws',
+    });
+    expect(await router.handle({ type: 'report/get', reportId: 'r1' }, POPUP)).toMatchObject({ ok: true });
+  });
+
+  it('turns a throwing verifier into an unverifiable report', async () => {
+    const { router, verify } = setup();
+    verify.mockRejectedValueOnce(new Error('boom'));
+    const r = await router.handle(
+      { type: 'credential/verify', input: { kind: 'url', url: 'https://a.example/a.json' } },
+      POPUP,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: { report: { verdict: 'unverifiable', checks: [{ id: 'internal.error' }] } },
+    });
+  });
+
+  it('forgets a tab when it navigates away or closes, and resumes pending work after a restart', async () => {
+    const { router, settle, area } = setup();
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, CONTENT);
+    await settle();
+    await router.onTabUpdated(5, { url: 'https://www.linkedin.com/in/jane/#about' });
+    expect(Object.keys(await area.get(null))).toContain('tab:5');
+    await router.onTabUpdated(5, { url: 'https://www.linkedin.com/in/someone-else/' });
+    expect(Object.keys(await area.get(null))).not.toContain('tab:5');
+    expect(Object.keys(await area.get(null)).some((k) => k.startsWith('report:'))).toBe(true); // still indexed by URL
+
+    // A "restarted worker": a pending entry in storage and no job in flight.
+    await area.set({
+      'tab:8': { pageUrl: CONTENT.url, entries: [{ candidate: LINK, state: 'pending', startedAt: 0 }] },
+    });
+    const fresh = createRouter({
+      self: SELF,
+      cache: createReportCache(area),
+      verify: async () => report('revoked', LINK.url),
+      notifyTab: () => undefined,
+      setBadge: () => undefined,
+    });
+    await fresh.handle({ type: 'tab/get', tabId: 8 }, POPUP);
+    await settle();
+    const after = await fresh.handle({ type: 'tab/get', tabId: 8 }, POPUP);
+    expect((after as { ok: true; value: TabView }).value.entries[0]?.state).toBe('done');
+  });
+});
