@@ -92,6 +92,14 @@ function classify(raw: string): Classified {
     return { ok: true, payload: { type: 'json', value, text } };
   }
   if (isCompactJws(text)) return { ok: true, payload: { type: 'jws', token: text } };
+  // "eyJ" is base64url for '{"': a JWS header. Name the damage instead of "unrecognised".
+  if (/^eyJ[A-Za-z0-9_.-]*$/.test(text)) {
+    return {
+      ok: false,
+      code: 'ERR_FORMAT_JWS_MALFORMED',
+      why: `looks like a signed token (JWS) but is incomplete or damaged: ${text.split('.').length} of 3 parts`,
+    };
+  }
   if (isHttpUrl(text)) return { ok: true, payload: { type: 'url', url: new URL(text).href } };
   return {
     ok: false,
@@ -240,7 +248,13 @@ function fromText(
     );
   }
   const got = classify(text);
-  if (!got.ok) return reject(got.code, 'This input is not a credential CredLens can read.', got.why);
+  if (!got.ok) {
+    const message =
+      got.code === 'ERR_FORMAT_JWS_MALFORMED'
+        ? 'This looks like a signed badge (JWS), but it is incomplete or damaged.'
+        : 'This input is not a credential CredLens can read.';
+    return reject(got.code, message, got.why);
+  }
   const container: Container = got.payload.type;
   const label = {
     json: 'JSON document found.',

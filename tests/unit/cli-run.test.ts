@@ -128,9 +128,27 @@ describe('credlens verify (built CLI)', () => {
     writeFileSync(truncated, readFileSync(join(repoRoot, 'samples/demo-badge.png')).subarray(0, 300));
     const notJson = join(tmp, 'notes.txt');
     writeFileSync(notJson, 'just some words');
-    const r = await credlens('verify', truncated, notJson, '--json');
+    const jws = readFileSync(vectorPath('1edtech-dc-public-validator/ob20/simple.jwt'), 'utf8');
+    const truncatedJws = join(tmp, 'truncated.jwt');
+    writeFileSync(truncatedJws, jws.slice(0, 200));
+    const r = await credlens(
+      'verify',
+      truncated,
+      notJson,
+      truncatedJws,
+      vectorPath('mozilla-openbadges-bakery/unbaked.png'),
+      vectorPath('mozilla-openbadges-bakery/bad-json.svg'),
+      '--json',
+    );
     expect(r.code).toBe(1);
-    expect(r.reports.map((x) => x.verdict)).toEqual(['unverifiable', 'unverifiable']);
+    expect(r.reports.map((x) => x.verdict)).toEqual(Array(5).fill('unverifiable'));
+    expect(r.reports.map((x) => x.checks[0]?.code)).toEqual([
+      'ERR_PNG_TRUNCATED',
+      'ERR_FORMAT_UNRECOGNIZED',
+      'ERR_FORMAT_JWS_MALFORMED',
+      'ERR_PNG_NO_BADGE',
+      'ERR_FORMAT_BAD_JSON',
+    ]);
     for (const report of r.reports) expect(report.checks[0]?.message.length).toBeGreaterThan(10);
   });
 
