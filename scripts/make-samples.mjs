@@ -4,7 +4,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CompactSign, importPKCS8 } from 'jose';
-import { bakePng, makeBadgePng } from './lib/png.mjs';
+import { badgePng, bakePng } from './lib/png.mjs';
 
 const BASE = 'https://badges.demo-academy.example/';
 const keyFile = 'scripts/keys/demo-issuer.private.pem';
@@ -89,7 +89,7 @@ const key = await importPKCS8(privatePem, 'RS256');
 const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(signed)))
   .setProtectedHeader({ alg: 'RS256' })
   .sign(key);
-const image = makeBadgePng(96, [33, 102, 172]);
+const image = badgePng(96, [33, 102, 172]);
 write('samples/issuer/badges/data-literacy.png', image);
 writeFileSync('samples/demo-badge.png', bakePng(image, 'openbadges', jws));
 
