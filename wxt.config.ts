@@ -15,7 +15,12 @@ export default defineConfig({
     // organisation's allow/deny list). No `tabs`: the host permission below already
     // exposes tab URLs to the worker, and the popup only needs the active tab's id.
     // No `activeTab`: the content script is declared for all pages anyway.
-    permissions: ['storage'],
+    //
+    // `offscreen` (Chromium only; Firefox ignores it with a warning): PDF CVs dropped on the
+    // report page are read with pdf.js + jsqr in an offscreen document
+    // (entrypoints/offscreen), because pdf.js may not run in the service worker and must
+    // never run in content scripts or pages.
+    permissions: ['storage', 'offscreen'],
     // <all_urls>: credentials are verified where recruiters meet them (any profile, CV or
     // job board), and the worker must fetch the issuer's machine-readable endpoints
     // (hosted assertions, issuer profiles, keys, revocation lists) on whatever domain

@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import type { RecipientHint } from '../lib/model/env';
 
 export const USAGE = `Usage: credlens verify <file|url|-> ... [options]
+       credlens scan <file.html|file.pdf|url> ... [--verify] [options]
 
-Verifies digital learning credentials (Open Badges 2.0 hosted, signed and baked PNG/SVG;
-Open Badges 1.x hosted) and prints one report per input.
+verify: verifies digital learning credentials (Open Badges 2.0 hosted, signed and baked
+PNG/SVG; Open Badges 1.x hosted) and prints one report per input.
+scan: finds the credentials in a saved page or a CV (HTML or PDF: links, URLs in the text,
+JSON-LD and JWT credentials, badge images, files attached to the PDF, QR codes) and lists
+them; with --verify, verifies each one as verify would.
 
 Options:
   --json                    one JSON report per line (JSONL) on stdout, nothing else
@@ -18,10 +22,13 @@ Options:
   --recipient-url <url>     check the recipient against this URL
   --telephone <number>      check the recipient against this telephone number
   --allow-private           allow fetching private/loopback addresses (for local testing)
+  --verify                  (scan) verify each credential found
   -h, --help                show this help
   -v, --version             show the version
 
-Exit status: 0 when every input is verified, 1 otherwise, 2 on usage errors.`;
+Exit status: 0 when every input is verified, 1 otherwise, 2 on usage errors.
+scan: 0 when every input holds at least one credential (with --verify: and every one
+found is verified), 1 otherwise, 2 on usage errors.`;
 
 export interface CliOptions {
   inputs: string[];
@@ -31,12 +38,15 @@ export interface CliOptions {
   trust: string[];
   recipients: RecipientHint[];
   allowPrivate: boolean;
+  /** scan only: verify each candidate found. */
+  verify?: boolean;
 }
 
 export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'verify'; options: CliOptions }
+  | { kind: 'scan'; options: CliOptions }
   | { kind: 'error'; message: string };
 
 /** Parses argv (without node and script) into a command. */
@@ -56,6 +66,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         'recipient-url': { type: 'string', multiple: true, default: [] },
         telephone: { type: 'string', multiple: true, default: [] },
         'allow-private': { type: 'boolean', default: false },
+        verify: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -68,8 +79,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (values.version) return { kind: 'version' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (command !== 'verify') return { kind: 'error', message: `unknown command "${command}" (try: credlens verify)` };
-  if (inputs.length === 0) return { kind: 'error', message: 'verify needs at least one file, URL or "-"' };
+  if (command !== 'verify' && command !== 'scan')
+    return { kind: 'error', message: `unknown command "${command}" (try: credlens verify, credlens scan)` };
+  if (inputs.length === 0) return { kind: 'error', message: `${command} needs at least one file, URL or "-"` };
+  if (command === 'verify' && values.verify) return { kind: 'error', message: '--verify belongs to scan' };
   if (inputs.filter((i) => i === '-').length > 1) return { kind: 'error', message: 'stdin ("-") can be read only once' };
   const options: CliOptions = {
     inputs,
@@ -92,5 +105,6 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     if (Number.isNaN(now.getTime())) return { kind: 'error', message: `--now is not a valid instant: "${values.now}"` };
     options.now = now;
   }
+  if (command === 'scan') return { kind: 'scan', options: { ...options, verify: values.verify ?? false } };
   return { kind: 'verify', options };
 }

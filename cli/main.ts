@@ -5,12 +5,16 @@ import { parseUrlMap } from '../lib/net/url-map';
 import type { CredentialInput } from '../lib/model/input';
 import { LIMITS } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
+import { compileEuTrustIndex, type ListInput } from '../lib/trust/eu/compile';
+import { createEuTrustSource } from '../lib/trust/eu/source';
 import { parseOrgList } from '../lib/trust/org-list';
+import pinnedLotl from '../public/trust/eu-lotl-signers.json';
 import type { TrustSource } from '../lib/trust/source';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { formatReportText } from './format-text';
+import { runScan } from './scan';
 
 declare const CREDLENS_VERSION: string;
 
@@ -52,22 +56,44 @@ async function toInput(arg: string): Promise<CredentialInput> {
   return { kind: 'bytes', bytes: await readBounded(arg), name: arg };
 }
 
-async function loadTrustSources(files: string[]): Promise<TrustSource[]> {
+/** EU trusted lists given as XML files (the LOTL and national lists) → one compiled trust source. */
+async function loadEuLists(xml: { file: string; text: string }[], now: Date): Promise<TrustSource> {
+  const fetchedAt = new Date().toISOString();
+  const isLotl = (t: string): boolean => /TSLType\/EUlistofthelists</.test(t);
+  const lotl = xml.find((x) => isLotl(x.text));
+  const lists: ListInput[] = xml.filter((x) => x !== lotl).map((x) => ({ xml: x.text, source: x.file, fetchedAt }));
+  const index = await compileEuTrustIndex({
+    ...(lotl ? { lotl: { xml: lotl.text, source: lotl.file, fetchedAt } } : {}),
+    lists,
+    pinnedLotlSigners: pinnedLotl.certificates.map((c) => c.der),
+    now,
+  });
+  for (const p of index.problems) process.stderr.write(`credlens: trust list ${p.source}: ${p.reason}\n`);
+  return createEuTrustSource(index, () => now);
+}
+
+async function loadTrustSources(files: string[], now: Date = new Date()): Promise<TrustSource[]> {
   const sources: TrustSource[] = [];
+  const xml: { file: string; text: string }[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch((error: Error) => {
       throw new UsageError(`cannot read trust list ${file}: ${error.message}`);
     });
+    if (text.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
+      xml.push({ file, text });
+      continue;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new UsageError(`trust list ${file} is not valid JSON: ${(error as Error).message}`);
+      throw new UsageError(`trust list ${file} is neither XML (EU trusted list) nor valid JSON: ${(error as Error).message}`);
     }
     const parsed = parseOrgList(json, { id: `file:${file}`, label: `organisation list ${file}` });
     if (!parsed.ok) throw new UsageError(`trust list ${file}: ${parsed.error}`);
     sources.push(parsed.source);
   }
+  if (xml.length > 0) sources.push(await loadEuLists(xml, now));
   return sources;
 }
 
@@ -78,7 +104,7 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
   return {
     fetch: createFetcher({ redirectMode: 'manual', urlMap: urlMap.map, allowPrivate: options.allowPrivate }),
     now: () => fixedNow ?? new Date(),
-    trust: createTrustStore(await loadTrustSources(options.trust)),
+    trust: createTrustStore(await loadTrustSources(options.trust, fixedNow ?? new Date())),
     recipients: options.recipients,
   };
 }
@@ -100,6 +126,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { options } = parsed;
   try {
+    if (parsed.kind === 'scan') {
+      const env = await buildEnv(options);
+      const colour = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const readFile = async (arg: string) => {
+        const input = await toInput(arg);
+        return input.kind === 'bytes' ? input.bytes : new Uint8Array();
+      };
+      return await runScan(options, { env, readFile, write: (t) => process.stdout.write(t), colour });
+    }
     const env = await buildEnv(options);
     const inputs = await Promise.all(options.inputs.map(toInput));
     let allVerified = true;

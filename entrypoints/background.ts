@@ -11,6 +11,8 @@ import { createFetcher } from '../lib/net/fetcher';
 import type { MarksUpdateMessage, TabView } from '../lib/protocol/messages';
 import { createReportCache } from '../lib/extension/report-cache';
 import { createRouter } from '../lib/extension/router';
+import { createFileScanner } from '../lib/extension/scan-file';
+import { createOffscreenPdfScanner, type OffscreenApi } from '../lib/extension/scan-offscreen';
 import { ORG_TRUST_LIST_KEY, loadTrustSources } from '../lib/extension/settings';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
@@ -39,6 +41,11 @@ export default defineBackground(() => {
       browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => undefined);
     },
     setBadge,
+    // file/scan: PDFs go to the offscreen document (Chromium); Firefox has none yet.
+    scanFile: createFileScanner({
+      scanPdf: createOffscreenPdfScanner(offscreenApi()),
+      fetch: createFetcher({ redirectMode: 'follow', maxBytes: 8 * 1024 * 1024 }),
+    }),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
@@ -60,6 +67,19 @@ export default defineBackground(() => {
 
   void cache.sweep();
 });
+
+/** chrome.offscreen, where the browser has it (Chromium MV3 with the `offscreen` permission). */
+function offscreenApi(): OffscreenApi | null {
+  const off = (browser as unknown as { offscreen?: typeof browser.offscreen }).offscreen;
+  if (off === undefined) return null;
+  return {
+    hasDocument: () => off.hasDocument(),
+    createDocument: (p) =>
+      off.createDocument({ url: p.url, reasons: p.reasons as never, justification: p.justification }),
+    closeDocument: () => off.closeDocument(),
+    sendMessage: (msg) => browser.runtime.sendMessage(msg),
+  };
+}
 
 /** Badge colours follow the worst verdict on the tab; the count is the number of credentials found. */
 const BADGE_COLOURS: Record<Verdict | 'pending', string> = {

@@ -11,6 +11,9 @@ import type { Check, ContactedUrl, FormatInfo, VerificationReport } from './mode
 import { REPORT_VERSION } from './model/report';
 import { gradeAuthenticity, gradeVerdict, summarise } from './report/grade';
 import { checkIssuerTrust } from './trust/check-trust';
+import { defaultQaRegisters, qaDataVersions } from './qa/bundled';
+import { gradeQualityAssurance } from './qa/grade-qa';
+import { platformAttestation } from './trust/platform';
 
 const UNKNOWN_FORMAT: FormatInfo = { id: 'unknown', label: 'Not recognised', container: 'unknown' };
 
@@ -91,7 +94,7 @@ async function trustCheck(result: FormatResult, ctx: VerifyContext): Promise<{ c
     identity && identity.status !== 'passed' && identity.status !== 'warning'
       ? identity
       : result.checks.find((c) => c.status === 'failed' && c.impact === 'invalid');
-  if (blocker || result.issuerIds.length === 0) {
+  if (blocker || (result.issuerIds.length === 0 && !result.trustHits?.length)) {
     return {
       hits: [],
       check: {
@@ -103,7 +106,9 @@ async function trustCheck(result: FormatResult, ctx: VerifyContext): Promise<{ c
       },
     };
   }
-  const lookup = await ctx.trust.lookupIssuer(result.issuerIds);
+  const found = await ctx.trust.lookupIssuer(result.issuerIds, { fetch: ctx.fetch, now: ctx.now });
+  // Hits the format proved itself (an EU-listed sealer) count like list entries; an org deny still wins.
+  const lookup = result.trustHits?.length ? { ...found, hits: [...result.trustHits, ...found.hits] } : found;
   return { hits: lookup.hits, check: checkIssuerTrust(result.issuer, result.issuerIds, lookup) };
 }
 
@@ -156,13 +161,27 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     }
   }
   const verdict = gradeVerdict(checks);
+  const authenticity = gradeAuthenticity(verdict, result.authenticity, hits, checks);
+  const registers = env.trust.qaRegisters?.() ?? defaultQaRegisters();
+  const qaInput: Parameters<typeof gradeQualityAssurance>[0] = {
+    verdict,
+    authenticity: authenticity.level,
+    formatQa: result.qualityAssurance,
+    issuerIds: result.issuerIds,
+    elements: result.elements,
+    now,
+    registers,
+  };
+  if (result.credential.issuedOn !== undefined) qaInput.issuedOn = result.credential.issuedOn;
+  const platform = result.format.id === 'unknown' ? undefined : platformAttestation(contacted);
+  const trustData = [...(env.trust.versions?.() ?? []), ...qaDataVersions(registers)];
   return {
     version: REPORT_VERSION,
     verdict,
     summary: summarise(verdict, checks, result.issuer),
     format: result.format,
-    authenticity: gradeAuthenticity(verdict, result.authenticity, hits, checks),
-    qualityAssurance: result.qualityAssurance,
+    authenticity,
+    qualityAssurance: gradeQualityAssurance(qaInput),
     checks,
     issuer: result.issuer,
     trust: hits,
@@ -173,5 +192,7 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     checkedAt: (env.clock?.() ?? new Date()).toISOString(),
     evaluatedAt: now.toISOString(),
     source: describeInput(input),
+    ...(platform === undefined ? {} : { platform }),
+    ...(trustData.length === 0 ? {} : { trustData }),
   };
 }

@@ -31,9 +31,19 @@ export default defineContentScript({
     };
 
     const send = async (candidates: Candidate[], reset: boolean) => {
+      // Chunks bounded by count and by embedded content, as the background's guard requires.
       const chunks: Candidate[][] = [];
-      for (let i = 0; i < candidates.length; i += MESSAGE_LIMITS.maxCandidatesPerMessage) {
-        chunks.push(candidates.slice(i, i + MESSAGE_LIMITS.maxCandidatesPerMessage));
+      let chars = 0;
+      for (const c of candidates) {
+        const size = c.content?.length ?? 0;
+        const last = chunks[chunks.length - 1];
+        if (last === undefined || last.length >= MESSAGE_LIMITS.maxCandidatesPerMessage || chars + size > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage) {
+          chunks.push([c]);
+          chars = size;
+        } else {
+          last.push(c);
+          chars += size;
+        }
       }
       if (chunks.length === 0) chunks.push([]);
       for (const [n, chunk] of chunks.entries()) {
@@ -73,7 +83,7 @@ export default defineContentScript({
         roots = new Set();
         if (reported) void send([], true);
         reported = false;
-        scan([document.body]);
+        scan([document.head, document.body].filter((e): e is HTMLElement => e !== null));
         return;
       }
       const pending = roots;
@@ -102,7 +112,7 @@ export default defineContentScript({
       if (update !== null) applyMarks(update.marks);
     });
 
-    if (document.body !== null) scan([document.body]);
+    scan([document.head, document.body].filter((e): e is HTMLElement => e !== null));
     observer.observe(document.documentElement, {
       childList: true,
       subtree: true,

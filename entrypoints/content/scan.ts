@@ -5,6 +5,7 @@
 import type { Candidate } from '../../lib/detect/candidate';
 import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
 import { classifyLink } from '../../lib/detect/classify-link';
+import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
 
 export interface Found {
   candidate: Candidate;
@@ -16,9 +17,26 @@ const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|cert
 
 const sectionCache = new WeakMap<Element, boolean>();
 
-/** Finds credential links and badge images in `root` (an element and its subtree). */
+/** Script types that carry JSON-LD (credentials embedded in the page). */
+const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="application/vc+ld+json"]';
+
+/**
+ * Finds credential links, badge images, JSON-LD credentials and JWT credentials in
+ * `root` (an element and its subtree). Cheap: native selectors, one textContent read,
+ * a text walk only when the text holds `eyJ` (the start of every JWT).
+ */
 export function scanSubtree(root: Element): Found[] {
   const out: Found[] = [];
+  const pageUrl = location.href;
+  const scripts = root.matches(JSON_SCRIPTS) ? [root] : [];
+  scripts.push(...root.querySelectorAll(JSON_SCRIPTS));
+  for (const script of scripts) {
+    for (const candidate of classifyJsonText(script.textContent ?? '', { pageUrl, where: 'JSON-LD script' })) {
+      out.push({ candidate, element: script });
+    }
+  }
+  if (root.localName === 'head') return out;
+  if ((root.textContent ?? '').includes('eyJ')) scanJwtText(root, pageUrl, out);
   const links = root.matches('a[href]') ? [root] : [];
   links.push(...root.querySelectorAll('a[href]'));
   for (const a of links) {
@@ -69,4 +87,16 @@ function inCredentialSection(el: Element): boolean {
     isCredentialSectionHeading(idHolder?.id);
   sectionCache.set(section, yes);
   return yes;
+}
+
+/** Text nodes under `root` holding a JWT credential; the mark goes after the node's element. */
+function scanJwtText(root: Element, pageUrl: string, out: Found[]): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let visited = 0;
+  for (let n = walker.nextNode(); n !== null && visited < 20_000; n = walker.nextNode(), visited++) {
+    const data = (n as Text).data;
+    const parent = n.parentElement;
+    if (parent === null || !data.includes('eyJ') || parent.closest('script, style') !== null) continue;
+    for (const candidate of classifyJwsInText(data, { pageUrl, where: 'text' }, 5)) out.push({ candidate, element: parent });
+  }
 }

@@ -1,12 +1,12 @@
 import type { Candidate } from './candidate';
-import { applyLinkRule, type LinkRule } from './rules';
+import { PLATFORM_RULES } from './platforms/index';
+import { matchLinkRule, type LinkRule } from './rules';
+import { unwrapRedirect } from './unwrap';
 import { cleanLabel, parseHttpUrl } from './url';
-import { badgrRules } from './platforms/badgr';
-import { credlyRules } from './platforms/credly';
 import { obHostedRule } from './platforms/ob-hosted';
 
 /** All platform link rules, most specific first. */
-export const LINK_RULES: readonly LinkRule[] = [...credlyRules, ...badgrRules];
+export const LINK_RULES: readonly LinkRule[] = PLATFORM_RULES;
 
 export interface LinkContext {
   /** Visible text of the link (or its list entry's title). */
@@ -16,26 +16,56 @@ export interface LinkContext {
    * `type="application/ld+json"`): verify the URL itself.
    */
   explicit?: boolean;
+  /** Where the link was found (PDF page, QR code...), for display. */
+  where?: string;
 }
 
-/** Classifies one link's href (absolute) into a credential candidate, or null. */
+/**
+ * Classifies one link's href (absolute) into a credential candidate, or null. Known
+ * redirect wrappers (LinkedIn's /redir/redirect) are looked through; `pageUrl` keeps the
+ * href as seen. A platform that publishes no verifiable form gives a candidate with
+ * `noVerifiableForm` whose `url` is the human page (never fetched).
+ */
 export function classifyLink(href: string, ctx: LinkContext = {}): Candidate | null {
-  const url = parseHttpUrl(href);
+  const seen = parseHttpUrl(href);
+  if (seen === null) return null;
+  const innerHref = unwrapRedirect(href.trim());
+  const url = innerHref === href.trim() ? seen : parseHttpUrl(innerHref);
   if (url === null) return null;
+  const hash = fragmentOf(innerHref);
   const label = cleanLabel(ctx.label);
-  const base = (platform: string, target: string): Candidate =>
-    label === undefined
-      ? { kind: 'link', url: target, pageUrl: url.href, platform }
-      : { kind: 'link', url: target, pageUrl: url.href, platform, label };
+  const base = (platform: string, target: string, keepHash = false): Candidate => {
+    // A viewer whose id lives in the fragment keeps it in pageUrl, so the background can re-derive.
+    const pageUrl = keepHash && innerHref === href.trim() && hash !== '' ? `${seen.href}#${hash}` : seen.href;
+    const c: Candidate = { kind: 'link', url: target, pageUrl, platform };
+    if (label !== undefined) c.label = label;
+    if (ctx.where !== undefined) c.where = ctx.where.slice(0, 120);
+    return c;
+  };
 
   for (const rule of LINK_RULES) {
-    const endpoint = applyLinkRule(rule, url);
-    if (endpoint !== null) return base(rule.platform, endpoint);
+    const m = matchLinkRule(rule, url, hash);
+    if (m === null) continue;
+    if (m.endpoint !== null) {
+      const target = parseHttpUrl(m.endpoint);
+      if (target === null) continue;
+      return base(rule.platform, target.href, rule.fragment !== undefined);
+    }
+    // The human page is the candidate's identity; the fragment may carry the id (viewers).
+    const c = base(rule.platform, rule.fragment === undefined ? url.href : `${url.href}#${hash}`, rule.fragment !== undefined);
+    c.noVerifiableForm = true;
+    return c;
   }
   if (ctx.explicit === true || looksLikeHostedAssertion(url)) {
     return base(obHostedRule.platform, url.href);
   }
+  if (looksLikeCredentialFile(url)) return base('credential-file', url.href);
   return null;
+}
+
+function fragmentOf(href: string): string {
+  const i = href.indexOf('#');
+  return i < 0 ? '' : href.slice(i + 1, i + 1 + 2048);
 }
 
 function looksLikeHostedAssertion(url: URL): boolean {
@@ -44,4 +74,11 @@ function looksLikeHostedAssertion(url: URL): boolean {
     obHostedRule.pathSuffixes.some((s) => path.endsWith(s)) &&
     obHostedRule.pathWords.some((w) => path.includes(w))
   );
+}
+
+/** Credential files linked from CVs: compact JWS/JWT and VC files by their ending. */
+const CREDENTIAL_FILE = /\.(?:jws|jwt|vc\.json|vp\.json|vc|jsonld)$/i;
+
+function looksLikeCredentialFile(url: URL): boolean {
+  return CREDENTIAL_FILE.test(url.pathname);
 }

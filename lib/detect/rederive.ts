@@ -1,22 +1,33 @@
 import type { Candidate } from './candidate';
 import { classifyImage } from './classify-image';
 import { classifyLink } from './classify-link';
+import { classifyEmbeddedText } from './classify-embedded';
 
 /**
  * Re-derives a candidate the content script reported from what was on the page, with
  * the same rules; null when the reported target is not what the rules give.
  * SECURITY: the background decides the machine-readable target itself, so a hostile
- * page cannot steer the verifier to a URL no rule would produce from its own link.
+ * page cannot steer the verifier to a URL no rule would produce from its own link, nor
+ * label a fetchable URL "not verifiable" or an arbitrary text "a credential".
  */
 export function rederiveCandidate(reported: Candidate): Candidate | null {
-  const derived =
-    reported.kind === 'link'
-      ? classifyLink(reported.pageUrl, {
-          label: reported.label ?? null,
-          explicit: reported.platform === 'ob-hosted',
-        })
-      : // The page context (section, alt text) cannot be re-checked here; the URL rules can.
-        classifyImage({ src: reported.pageUrl, alt: reported.label ?? null, inCredentialSection: true });
+  let derived: Candidate | null;
+  if (reported.kind === 'link') {
+    derived = classifyLink(reported.pageUrl, {
+      label: reported.label ?? null,
+      explicit: reported.platform === 'ob-hosted',
+    });
+  } else if (reported.kind === 'image') {
+    // The page context (section, alt text) cannot be re-checked here; the URL rules can.
+    derived = classifyImage({ src: reported.pageUrl, alt: reported.label ?? null, inCredentialSection: true });
+  } else {
+    if (reported.content === undefined || reported.contentEncoding === 'base64') return null;
+    const ctx: { pageUrl: string; where?: string; label?: string } = { pageUrl: reported.pageUrl };
+    if (reported.where !== undefined) ctx.where = reported.where;
+    if (reported.label !== undefined) ctx.label = reported.label;
+    derived = classifyEmbeddedText(reported.content, ctx);
+  }
   if (derived === null || derived.url !== reported.url || derived.platform !== reported.platform) return null;
+  if (derived.kind !== reported.kind) return null;
   return derived;
 }

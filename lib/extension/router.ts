@@ -12,12 +12,24 @@ import type { VerificationReport } from '../model/report';
 import { authorize } from '../protocol/authorize';
 import { decodeBase64 } from '../protocol/base64';
 import { fail, ok, type Reply } from '../protocol/envelope';
-import type { Mark, MarksUpdateMessage, TabView, VerifyRequestInput } from '../protocol/messages';
+import {
+  MESSAGE_LIMITS,
+  type FileScanItem,
+  type FileScanMessage,
+  type FileScanValue,
+  type Mark,
+  type MarksUpdateMessage,
+  type TabView,
+  type VerifyRequestInput,
+} from '../protocol/messages';
 import { parseRequest } from '../protocol/parse-request';
 import { classifySender, type SelfIdentity } from '../protocol/sender';
+import { candidateInput } from '../scan/candidate-input';
+import { notVerifiableReport } from '../scan/not-verifiable';
 import { internalErrorReport } from './fallback-report';
+import type { FileScanner } from './scan-file';
 import { createLimiter } from './limiter';
-import type { ReportCache, TabState } from './report-cache';
+import { summarise, type ReportCache, type TabState } from './report-cache';
 
 export interface RouterDeps {
   self: SelfIdentity;
@@ -30,6 +42,8 @@ export interface RouterDeps {
   setBadge: (tabId: number, view: TabView) => void;
   concurrency?: number;
   now?: () => Date;
+  /** Finds the credentials in a CV file or at a URL (file/scan); absent where the browser cannot. */
+  scanFile?: FileScanner;
 }
 
 /** Creates the router. `handle` never throws: it always resolves to a reply envelope. */
@@ -48,9 +62,17 @@ export function createRouter(deps: RouterDeps) {
   };
   const safeVerify = (input: CredentialInput, source: string) => limit(() => verifyOnce(input, source));
 
-  /** Links and badge images are verified as URLs: the acquire step unbakes an image it is served. */
+  /**
+   * Links and badge images are verified as URLs: the acquire step unbakes an image it is
+   * served. Embedded credentials are verified from their content; a platform without a
+   * verifiable form gets its "found, not verifiable" report, with nothing fetched.
+   */
   function verifyCandidate(candidate: Candidate): Promise<VerificationReport> {
-    return verifyOnce({ kind: 'url', url: candidate.url }, candidate.url);
+    if (candidate.noVerifiableForm === true) return Promise.resolve(notVerifiableReport(candidate, now()));
+    const input: CredentialInput =
+      candidateInput(candidate) ??
+      (candidate.kind === 'embedded' ? { kind: 'text', text: '' } : { kind: 'url', url: candidate.url });
+    return verifyOnce(input, candidate.kind === 'embedded' ? (candidate.where ?? candidate.platform) : candidate.url);
   }
 
   function ensureVerified(candidate: Candidate): Promise<void> {
@@ -123,7 +145,44 @@ export function createRouter(deps: RouterDeps) {
         const reportId = await cache.putFileReport(report);
         return ok({ reportId, report });
       }
+      case 'file/scan': {
+        if (deps.scanFile === undefined)
+          return fail('ERR_PROTO_UNKNOWN_TYPE', 'Scanning files is not available in this browser.');
+        return ok(await scanAndVerify(msg.input));
+      }
     }
+  }
+
+  /** file/scan: scan the file, verify each candidate (bounded), store the reports. */
+  async function scanAndVerify(input: FileScanMessage['input']): Promise<FileScanValue> {
+    const scanned = await deps.scanFile!(input);
+    if (scanned.kind === 'error') return { source: scanned.source, type: 'credential', items: [], notes: [scanned.message] };
+    if (scanned.kind === 'credential') {
+      const report = await safeVerify(scanned.input, scanned.source);
+      const reportId = await cache.putFileReport(report);
+      return { source: scanned.source, type: 'credential', items: [{ candidate: scanned.candidate, ...summarise(reportId, report) }], notes: [] };
+    }
+    const { result } = scanned;
+    // Links re-derived by the same rules; embedded content comes from our own scanner.
+    const candidates = result.candidates
+      .map((c) => {
+        if (c.kind === 'embedded') return c;
+        const derived = rederiveCandidate(c);
+        return derived !== null && c.where !== undefined ? { ...derived, where: c.where } : derived;
+      })
+      .filter((c): c is Candidate => c !== null);
+    const max = MESSAGE_LIMITS.maxVerifiedPerFile;
+    const items: FileScanItem[] = await Promise.all(
+      candidates.slice(0, max).map(async (candidate) => {
+        const report = await limit(() => verifyCandidate(candidate));
+        const reportId = await cache.putCredentialReport(candidate.url, report, candidate);
+        return { candidate, ...summarise(reportId, report) };
+      }),
+    );
+    for (const candidate of candidates.slice(max)) items.push({ candidate });
+    const notes = [...result.notes];
+    if (candidates.length > max) notes.push(`Only the first ${max} credentials were verified.`);
+    return { source: result.source, type: scanned.kind, items, notes };
   }
 
   return {

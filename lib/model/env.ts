@@ -2,7 +2,9 @@
  * The injected environment: everything environment-specific reaches the verifier here.
  * lib/ never reads a global clock, network, or storage of its own.
  */
-import type { TrustHit } from './report';
+import type { TrustDataVersion, TrustHit } from './report';
+import type { QaRegisters } from '../qa/registers';
+import type { CertificateQuery, CertificateTrustAnswer } from '../trust/eu/types';
 
 /** Result of one request through the safe fetcher. Never throws. */
 export type FetchResult = FetchOk | FetchFail;
@@ -56,12 +58,30 @@ export interface TrustLookup {
   hits: TrustHit[];
   /** Labels of the sources that were consulted (for "no list you use names X"). */
   consulted: string[];
+  /** Plain-language notes from online sources (unreachable registry, not listed, stale data). */
+  notes?: string[];
+}
+
+/** What online trust sources (EBSI TIR, OpenID Federation registries) need at look-up time. */
+export interface TrustLookupContext {
+  /** The recording fetcher: every registry request lands in the report's `contacted` list. */
+  fetch: (url: string, purpose: string, req?: SafeFetchRequest) => Promise<FetchResult>;
+  now: Date;
 }
 
 /** The trust-store interface. Sources are added by later work (EU lists, EBSI, registries). */
 export interface TrustStore {
   /** Look an issuer up by its identifiers (profile URL, DID, ...). */
-  lookupIssuer(ids: string[]): Promise<TrustLookup>;
+  lookupIssuer(ids: string[], ctx?: TrustLookupContext): Promise<TrustLookup>;
+  /** Optional: versions of the trust/QA data this store holds (for the report's `trustData`). */
+  versions?(): TrustDataVersion[];
+  /** Optional: quality-assurance registers (DEQAR snapshot, accreditation records) for lib/qa. */
+  qaRegisters?(): QaRegisters;
+  /**
+   * Optional: look a certificate path up on certificate-based lists (EU trusted lists). Stores
+   * without such sources omit it; callers then report that no trusted list was consulted.
+   */
+  lookupCertificate?(query: CertificateQuery): Promise<CertificateTrustAnswer>;
 }
 
 /** Who the verifier should expect as recipient (learner), when the user knows. */

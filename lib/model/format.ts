@@ -11,6 +11,7 @@ import type {
   LevelAssessment,
   QaLevel,
   StandardElement,
+  TrustHit,
 } from './report';
 
 /** The machine-readable payload found in the input. */
@@ -63,6 +64,11 @@ export interface FormatResult {
   issuer: IssuerInfo;
   /** Identifiers under which trust lists may name the issuer (profile URL, DID...). */
   issuerIds: string[];
+  /**
+   * Trust-list hits the format established itself from authoritative, certificate-based lists
+   * (e.g. the sealer's CA on an EU trusted list). Never derived from data the credential supplies.
+   */
+  trustHits?: TrustHit[];
   credential: CredentialSummary;
   elements: StandardElement[];
   differences: Difference[];

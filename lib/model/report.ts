@@ -107,6 +107,38 @@ export interface TrustHit {
   list: 'allow' | 'deny';
   entryId: string;
   entryName?: string;
+  /**
+   * What kind of list answered: the organisation's own (`org`), an administrator's policy
+   * (`policy`), an issuer registry (`registry`), the EBSI Trusted Issuers Registry (`ebsi-tir`).
+   * Absent on hits from older sources (treated as `org`).
+   */
+  kind?: 'org' | 'policy' | 'registry' | 'ebsi-tir';
+  /** One plain sentence saying what the list states (e.g. "Trusted Issuer accredited by …"). */
+  evidence?: string;
+  /** True when the list's data is past its expiry (used offline, labelled stale). */
+  stale?: boolean;
+}
+
+/**
+ * A credential platform hosting the copy that was checked (Credly, Canvas Credentials, ...):
+ * the platform's word that it issued this for the earner, distinct from a signature.
+ */
+export interface PlatformAttestation {
+  platform: string;
+  name: string;
+  /** The host the credential was actually fetched from. */
+  host: string;
+  /** Plain sentence for the recruiter. */
+  statement: string;
+}
+
+/** A version of trust data used for this report (for HR records: "which list, which version"). */
+export interface TrustDataVersion {
+  sourceId: string;
+  label: string;
+  version?: string;
+  fetchedAt?: string;
+  stale?: boolean;
 }
 
 export interface CredentialSummary {
@@ -144,6 +176,14 @@ export type FormatId =
   | 'ob2-signed'
   | 'ob1-hosted'
   | 'ob1-signed'
+  /** European Digital Credential: ELM v3 JSON-LD, JAdES-sealed (or unsigned, reported unverifiable). */
+  | 'edc-jades'
+  | 'ob3-di'
+  | 'ob3-jwt'
+  | 'clr2-di'
+  | 'clr2-jwt'
+  | 'vc-di'
+  | 'vc-jwt'
   | 'unknown';
 
 export interface FormatInfo {
@@ -176,4 +216,8 @@ export interface VerificationReport {
   evaluatedAt: string;
   /** What was verified: a URL, a file name, or "(input)". */
   source: string;
+  /** Present when the copy checked was served by a credential platform (its word, not a signature). */
+  platform?: PlatformAttestation;
+  /** The trust and QA data versions consulted for this report. */
+  trustData?: TrustDataVersion[];
 }

@@ -9,6 +9,7 @@
  * | credential/verify  | extension page         | a URL, file bytes or text     | VerifiedValue        |
  * | report/get         | extension page         | reportId                      | ReportValue          |
  * | marks/update       | background → tab       | verdicts for inline marks     | (none)               |
+ * | file/scan          | extension page         | a PDF/HTML file's bytes, or a URL | FileScanValue    |
  */
 import type { Candidate } from '../detect/candidate';
 import type { Verdict, VerificationReport } from '../model/report';
@@ -23,6 +24,10 @@ export const MESSAGE_LIMITS = {
   maxReportIdLength: 100,
   maxFileNameLength: 255,
   maxMediaTypeLength: 100,
+  /** Embedded credential text (JSON-LD, JWT) in one `candidates/report`, all candidates together. */
+  maxEmbeddedCharsPerMessage: 512 * 1024,
+  /** Candidates of one scanned file that are verified (the rest are listed unverified). */
+  maxVerifiedPerFile: 30,
 } as const;
 
 export interface CandidatesReportMessage {
@@ -52,9 +57,19 @@ export interface ReportGetMessage {
   reportId: string;
 }
 
+/** Extension page → background: find (and verify) the credentials in a CV file (PDF, HTML) or at a URL. */
+export interface FileScanMessage {
+  type: 'file/scan';
+  input: Exclude<VerifyRequestInput, { kind: 'text' }>;
+}
+
 /** Messages the background accepts. */
 export type BackgroundRequest =
-  CandidatesReportMessage | TabGetMessage | CredentialVerifyMessage | ReportGetMessage;
+  | CandidatesReportMessage
+  | TabGetMessage
+  | CredentialVerifyMessage
+  | ReportGetMessage
+  | FileScanMessage;
 
 /** Who may send each message type. */
 export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'extension-page'> = {
@@ -62,6 +77,7 @@ export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'e
   'tab/get': 'extension-page',
   'credential/verify': 'extension-page',
   'report/get': 'extension-page',
+  'file/scan': 'extension-page',
 };
 
 /** A verdict for one inline mark, or `pending` while the check runs. */
@@ -110,4 +126,24 @@ export interface ReportValue {
   reportId: string;
   report: VerificationReport;
   candidate?: Candidate;
+}
+
+/** One credential found in a scanned file, with its verdict (reports are stored; open with report/get). */
+export interface FileScanItem {
+  candidate: Candidate;
+  reportId?: string;
+  verdict?: Verdict;
+  title?: string;
+  issuer?: string;
+  summary?: string;
+}
+
+/** Reply to `file/scan`. */
+export interface FileScanValue {
+  source: string;
+  /** `pdf`, `html`, or `credential` (the file was itself a credential and was verified as one). */
+  type: 'pdf' | 'html' | 'credential';
+  items: FileScanItem[];
+  /** What was skipped or could not be read. */
+  notes: string[];
 }

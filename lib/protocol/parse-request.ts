@@ -38,6 +38,8 @@ export function parseRequest(raw: unknown): Parsed {
       return { ok: true, msg: { type: 'report/get', reportId: raw['reportId'] } };
     case 'credential/verify':
       return parseVerify(raw);
+    case 'file/scan':
+      return parseFileScan(raw);
     default:
       return reject('ERR_PROTO_UNKNOWN_TYPE', 'Unknown message type.');
   }
@@ -53,9 +55,13 @@ function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
     return reject('ERR_PROTO_TOO_LARGE', 'Too many candidates in one message.');
   }
   const candidates: Candidate[] = [];
+  let contentChars = 0;
   for (const c of list) {
     const cand = parseCandidate(c);
     if (cand === null) return bad('A candidate is malformed.');
+    contentChars += cand.content?.length ?? 0;
+    if (contentChars > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage)
+      return reject('ERR_PROTO_TOO_LARGE', 'Too much embedded content in one message.');
     candidates.push(cand);
   }
   return { ok: true, msg: { type: 'candidates/report', reset: raw['reset'], candidates } };
@@ -63,15 +69,29 @@ function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
 
 /** Validates one candidate's shape and bounds (not its meaning: the background re-derives that). */
 export function parseCandidate(c: unknown): Candidate | null {
-  if (!isRecord(c) || !hasOnlyKeys(c, ['kind', 'url', 'pageUrl', 'platform', 'label'])) return null;
-  const { kind, url, pageUrl, platform, label } = c;
-  if (kind !== 'link' && kind !== 'image') return null;
+  if (
+    !isRecord(c) ||
+    !hasOnlyKeys(c, ['kind', 'url', 'pageUrl', 'platform', 'label', 'noVerifiableForm', 'content', 'contentEncoding', 'where'])
+  )
+    return null;
+  const { kind, url, pageUrl, platform, label, noVerifiableForm, content, contentEncoding, where } = c;
+  if (kind !== 'link' && kind !== 'image' && kind !== 'embedded') return null;
   if (!isHttpUrl(url, CANDIDATE_LIMITS.maxUrlLength) || !isHttpUrl(pageUrl, CANDIDATE_LIMITS.maxUrlLength))
     return null;
   if (!isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1)) return null;
   if (!isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)) return null;
+  if (noVerifiableForm !== undefined && noVerifiableForm !== true) return null;
+  if (!isOptionalString(content, CANDIDATE_LIMITS.maxContentLength)) return null;
+  if (contentEncoding !== undefined && contentEncoding !== 'utf8' && contentEncoding !== 'base64') return null;
+  if (!isOptionalString(where, CANDIDATE_LIMITS.maxWhereLength)) return null;
+  // An embedded candidate carries its content; others never do.
+  if ((kind === 'embedded') !== (content !== undefined)) return null;
   const out: Candidate = { kind, url, pageUrl, platform };
   if (label !== undefined) out.label = label;
+  if (noVerifiableForm === true) out.noVerifiableForm = true;
+  if (content !== undefined) out.content = content;
+  if (contentEncoding !== undefined) out.contentEncoding = contentEncoding;
+  if (where !== undefined) out.where = where;
   return out;
 }
 
@@ -111,4 +131,12 @@ function parseVerifyInput(v: unknown): VerifyRequestInput | null | 'too-large' {
     return out;
   }
   return null;
+}
+
+function parseFileScan(raw: Record<string, unknown>): Parsed {
+  if (!hasOnlyKeys(raw, ['type', 'input'])) return bad('Unexpected fields in file/scan.');
+  const input = parseVerifyInput(raw['input']);
+  if (input === 'too-large') return reject('ERR_PROTO_TOO_LARGE', 'The file is larger than CredLens accepts.');
+  if (input === null || input.kind === 'text') return bad('file/scan needs a URL or file bytes.');
+  return { ok: true, msg: { type: 'file/scan', input } };
 }

@@ -6,6 +6,7 @@ import type { Check, IssuerInfo } from '../model/report';
 export function checkIssuerTrust(issuer: IssuerInfo, issuerIds: readonly string[], lookup: TrustLookup): Check {
   const who = issuer.name ? `${issuer.name} (${issuer.id ?? issuerIds[0] ?? 'no id'})` : (issuer.id ?? issuerIds[0] ?? '');
   const consulted = lookup.consulted.length > 0 ? lookup.consulted.join(', ') : 'none configured';
+  const notes = lookup.notes && lookup.notes.length > 0 ? ` Notes: ${lookup.notes.join('; ')}.` : '';
   const deny = lookup.hits.find((h) => h.list === 'deny');
   if (deny) {
     return {
@@ -16,7 +17,7 @@ export function checkIssuerTrust(issuer: IssuerInfo, issuerIds: readonly string[
       message: `Your organisation's list "${deny.sourceLabel}" marks this issuer as not trusted${
         deny.entryName ? ` (${deny.entryName})` : ''
       }.`,
-      detail: `Issuer ${who} matched deny entry ${deny.entryId}. Trust lists consulted: ${consulted}.`,
+      detail: `Issuer ${who} matched deny entry ${deny.entryId}.${deny.evidence ? ` ${deny.evidence}` : ''} Trust lists consulted: ${consulted}.${notes}`,
     };
   }
   const allow = lookup.hits.find((h) => h.list === 'allow');
@@ -25,8 +26,10 @@ export function checkIssuerTrust(issuer: IssuerInfo, issuerIds: readonly string[
       id: 'issuer.trust',
       status: 'passed',
       code: 'OK_TRUST_LISTED',
-      message: `The issuer is on your trust list "${allow.sourceLabel}"${allow.entryName ? ` as ${allow.entryName}` : ''}.`,
-      detail: `Issuer ${who} matched allow entry ${allow.entryId}. Trust lists consulted: ${consulted}.`,
+      message: `The issuer is on your trust list "${allow.sourceLabel}"${allow.entryName ? ` as ${allow.entryName}` : ''}${
+        allow.stale ? ' (that list is out of date)' : ''
+      }.`,
+      detail: `Issuer ${who} matched allow entry ${allow.entryId}.${allow.evidence ? ` ${allow.evidence}` : ''} Trust lists consulted: ${consulted}.${notes}`,
     };
   }
   return {
@@ -35,6 +38,6 @@ export function checkIssuerTrust(issuer: IssuerInfo, issuerIds: readonly string[
     code: 'WARN_TRUST_UNLISTED',
     impact: 'verified-untrusted',
     message: 'No trust list you use names this issuer.',
-    detail: `Issuer ${who || '(unnamed)'}; looked up: ${issuerIds.join(', ') || '(no identifier)'}. Trust lists consulted: ${consulted}.`,
+    detail: `Issuer ${who || '(unnamed)'}; looked up: ${issuerIds.join(', ') || '(no identifier)'}. Trust lists consulted: ${consulted}.${notes}`,
   };
 }

@@ -1,11 +1,24 @@
 /** A trust source: one list the organisation relies on (own list, EU trusted list, registry...). */
+import type { TrustLookupContext } from '../model/env';
 import type { TrustHit } from '../model/report';
+import type { CertificateQuery, CertificateTrustAnswer } from './eu/types';
 
 export interface TrustSource {
   id: string;
   label: string;
   /** Entries of this source naming any of the given (normalised) issuer identifiers. */
   lookup(ids: readonly string[]): TrustHit[];
+  /** Optional: certificate-based lookup (EU trusted lists); see TrustStore.lookupCertificate. */
+  lookupCertificate?(query: CertificateQuery): CertificateTrustAnswer;
+  /**
+   * Optional: sources asked over the network at verification time (EBSI TIR, OpenID Federation
+   * fetch endpoints). Must never throw; unreachable registries are reported in `notes`.
+   */
+  lookupOnline?(ids: readonly string[], ctx: TrustLookupContext): Promise<{ hits: TrustHit[]; notes: string[] }>;
+  /** Version of the data in use, when the source has one (cited in reports and HR records). */
+  version?: string;
+  fetchedAt?: string;
+  stale?: boolean;
 }
 
 /**

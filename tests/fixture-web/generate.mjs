@@ -15,11 +15,17 @@
 //   baked-valid.png   PNG with an iTXt `openbadges` chunk holding credly-valid      → verified-untrusted
 //   signed-valid.jws  OB 2.0 signed assertion, RS256, key published by the issuer → verified-untrusted
 //   signed-tampered.jws  the same with one payload byte changed                   → invalid
+// Detection surfaces (issue 6; expectations in detect-expected.json): a job-board
+// application, a Europass-style CV page, Open Badge Factory and edubadges endpoints, and
+// a CV PDF (text URL, link annotation, QR code image, attached credential files), written
+// by lib/pdf.mjs and lib/qr.mjs (test-only, hand-written: no PDF/QR encoder is installed).
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { badgePng, bakePng } from '../../scripts/lib/png.mjs';
+import { makePdf } from './lib/pdf.mjs';
+import { encodeQr, qrToGray } from './lib/qr.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'generated');
@@ -260,6 +266,195 @@ route(signedBadge.image, 'images/sql-basics.png', 'image/png');
 // The baked badge a candidate put on their profile, served from the issuer's website.
 put('baked-valid.png', bakePng(plainData, 'openbadges', JSON.stringify(valid)));
 route('https://www.example.org/badges/northwind-data-analysis.png', 'baked-valid.png', 'image/png');
+
+
+// ---- detection surfaces (issue 6): job board, Europass-style CV, LinkedIn "show all", CV PDF ----
+// Platforms with a machine-readable form get endpoints here (Open Badge Factory, edubadges);
+// the others (Coursera, Accredible, Microsoft Learn, edX, LinkedIn Learning) have pages only.
+const OBF_ID = '4e7d1c2b3a5f6e8d9c0b1a2f3e4d5c6b7a8f9e0d';
+const obfBase = 'https://openbadgefactory.com/v1';
+const obfIssuer = { '@context': OB2, type: 'Issuer', id: `${obfBase}/client/fixture-issuer`, name: 'Contoso Vocational College', url: 'https://openbadgefactory.com', email: 'badges@example.org' };
+const obfBadge = {
+  '@context': OB2, type: 'BadgeClass', id: `${obfBase}/badge/fixture-welding`, name: 'Safe Welding Practice',
+  description: 'Fictional badge: workshop safety and MIG welding basics.', image: `${obfBase}/badge/fixture-welding/image.png`,
+  criteria: { narrative: 'Completed 40 hours of supervised workshop practice.' }, issuer: obfIssuer.id,
+};
+const obfAssertion = {
+  '@context': OB2, type: 'Assertion', id: `${obfBase}/assertion/${OBF_ID}`, recipient: recipient('jane.doe@example.com', 'obf-salt-1'),
+  badge: obfBadge.id, issuedOn: '2024-09-12T08:00:00+00:00', verification: { type: 'HostedBadge' },
+};
+const EDU_ID = 'edu7Hk2PqR9sT4vW';
+const eduBase = 'https://api.edubadges.nl/public';
+const eduIssuer = { '@context': OB2, type: 'Issuer', id: `${eduBase}/issuers/fixtureIssuer01`, name: 'Fabrikam University of Applied Sciences', url: 'https://api.edubadges.nl', email: 'edubadges@example.org' };
+const eduBadge = {
+  '@context': OB2, type: 'BadgeClass', id: `${eduBase}/badges/fixtureBadge01`, name: 'Research Data Management',
+  description: 'Fictional micro-credential (3 ECTS).', image: `${eduBase}/badges/fixtureBadge01/image`,
+  criteria: { narrative: 'Passed the course assessment.' }, issuer: eduIssuer.id,
+};
+const eduAssertion = {
+  '@context': OB2, type: 'Assertion', id: `${eduBase}/assertions/${EDU_ID}`, recipient: recipient('jane.doe@example.com', 'edu-salt-1'),
+  badge: eduBadge.id, issuedOn: '2025-01-20T10:00:00+00:00', verification: { type: 'HostedBadge' },
+};
+for (const [dir, docs] of [['obf', [obfIssuer, obfBadge, obfAssertion]], ['edubadges', [eduIssuer, eduBadge, eduAssertion]]]) {
+  for (const d of docs) {
+    const file = `${dir}/${d.type.toLowerCase()}.json`;
+    put(file, d);
+    route(d.id, file, JSON_LD);
+  }
+}
+put('images/welding.png', badgePng(64, [90, 60, 140]));
+route(obfBadge.image, 'images/welding.png', 'image/png');
+
+const COURSERA = 'https://www.coursera.org/account/accomplishments/verify/FX7K2M9Q4TZL';
+const ACCREDIBLE = 'https://www.credential.net/40718293';
+const MS_LEARN = 'https://learn.microsoft.com/en-us/users/janedoe-fixture/credentials/A1B2C3D4E5F6';
+const EDX = 'https://courses.edx.org/certificates/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+const LI_LEARNING = 'https://www.linkedin.com/learning/certificates/7a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const EUROPASS_SHARE = 'https://europa.eu/europass/digital-credentials/viewer/#/shareview/c0ffee00fixture5a1e';
+const EDU_PAGE = `https://edubadges.nl/public/assertions/${EDU_ID}`;
+const OBF_PAGE = `${obfBase}/assertion/${OBF_ID}.html`;
+const credlyPage = (id) => `https://www.credly.com/badges/${id}/public_url`;
+const htmlEsc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const page = (title, body) =>
+  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${htmlEsc(title)}</title>\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+  `<style>body{margin:0;font:14px/1.45 system-ui,sans-serif;background:#f3f4f6;color:#1d1d1d}header{background:#123;color:#fff;padding:10px 24px;font-weight:700}main{max-width:780px;margin:16px auto}section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:14px 20px;margin-bottom:12px}h2{margin:0 0 8px;font-size:17px}ul{padding-left:18px}pre{white-space:pre-wrap;word-break:break-all;font-size:11px;background:#f6f6f6;padding:8px}img.badge{width:56px;height:56px;vertical-align:middle;margin-right:8px}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+
+// Job-board application (applicant-tracking page): links, badge images, JSON-LD, a JWS, a CV attachment.
+const JOB_URL = 'https://jobs.example.net/applications/4711';
+const jobPage = page(
+  'Application #4711: Jane Doe (Data Analyst) | Fabrikam Jobs (fixture)',
+  `<header>Fabrikam Jobs · Applicant tracking (fixture)</header>
+<main>
+<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Data Analyst', hiringOrganization: { '@type': 'Organization', name: 'Fabrikam' } })}</script>
+<section><h2>Jane Doe</h2><p>Applied for <b>Data Analyst</b> · <img src="https://www.example.org/logo.jpg" alt="Fabrikam logo" width="20" height="20"></p>
+<p>Attachments: <a href="/files/jane-doe-cv.pdf" data-testid="cv-link">jane-doe-cv.pdf</a></p></section>
+<section id="applicant-credentials"><h2>Certificates and badges</h2>
+<ul>
+<li><a href="${credlyPage(IDS.valid)}">Data Analysis Foundations (Credly)</a></li>
+<li><a href="${OBF_PAGE}">Safe Welding Practice</a></li>
+<li><a href="${COURSERA}">Google Data Analytics Certificate (Coursera)</a></li>
+</ul>
+<p><img class="badge" src="https://www.example.org/badges/northwind-data-analysis.png" alt="Data Analysis Foundations badge"> Badge image uploaded by the applicant</p>
+</section>
+<section><h2>Cover letter</h2><p>I also attach my Canvas Credentials badge as the issuer gave it to me:</p>
+<script type="application/ld+json">${JSON.stringify(badgrAssertion)}</script>
+<p>and my signed SQL badge:</p><pre data-testid="jws">${signedValid}</pre></section>
+</main>`,
+);
+put('pages/job-application.html', jobPage);
+route(JOB_URL, 'pages/job-application.html', 'text/html; charset=utf-8');
+
+// Europass-style CV (HTML).
+const CV_URL = 'https://europa.eu/europass/eportfolio/screen/cv/jane-doe-fixture';
+const cvPage = page(
+  'Jane Doe: Europass CV (fixture)',
+  `<header>Europass · Curriculum vitae (fixture)</header>
+<main>
+<section><h2>Jane Doe</h2><p>Data analyst · Utrecht, Netherlands · jane.doe@example.com</p></section>
+<section><h2>Education and training</h2>
+<h3>Research Data Management (3 ECTS)</h3><p>Fabrikam University of Applied Sciences · 2025 · <a href="${EDU_PAGE}">edubadge</a></p>
+<h3>Bachelor in Applied Statistics</h3><p>European Digital Credential: <a href="${EUROPASS_SHARE}">view my diploma in Europass</a></p>
+</section>
+<section><h2>Digital credentials</h2><ul>
+<li><a href="${ACCREDIBLE}">Tableau Desktop Specialist (Accredible)</a></li>
+<li><a href="${MS_LEARN}">Microsoft Certified: Power BI Data Analyst Associate</a></li>
+</ul><p>Open Science Practices: https://badgr.com/public/assertions/${IDS.badgr} (written out, not linked)</p></section>
+</main>`,
+);
+put('pages/europass-cv.html', cvPage);
+route(CV_URL, 'pages/europass-cv.html', 'text/html; charset=utf-8');
+
+// CV as PDF: URL in text, a link annotation, a QR code (page 2), attached credential files.
+const edcAttachment = {
+  '@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
+  id: 'urn:credential:0a1b2c3d-fixture-edc',
+  type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
+  issuer: { id: 'urn:epass:org:fixture-university', type: 'Organisation', legalName: { en: 'Fabrikam University (fixture)' } },
+  issuanceDate: '2024-07-01T00:00:00Z',
+  credentialSubject: { id: 'urn:epass:person:jane-doe', type: 'Person', fullName: { en: 'Jane Doe' } },
+};
+const qr = qrToGray(encodeQr(`https://www.credly.com/badges/${IDS.revoked}`), 3);
+const cvPdf = makePdf({
+  title: 'Jane Doe CV (fixture)',
+  pages: [
+    {
+      lines: [
+        { x: 72, y: 770, size: 20, text: 'Jane Doe' },
+        { x: 72, y: 748, text: 'Data analyst - jane.doe@example.com' },
+        { x: 72, y: 712, size: 13, text: 'Certifications' },
+        { x: 72, y: 692, text: 'Data Analysis Foundations, Northwind Academy (2025):' },
+        { x: 72, y: 678, size: 9, text: credlyPage(IDS.valid) },
+        { x: 72, y: 656, text: 'Open Science Practices, Fabrikam University Library (2024) [link]' },
+        { x: 72, y: 634, text: 'Google Data Analytics (Coursera):' },
+        { x: 72, y: 620, size: 9, text: COURSERA },
+        { x: 72, y: 600, size: 9, text: 'My diploma and badge files are attached to this PDF.' },
+      ],
+      links: [{ rect: [72, 652, 400, 666], uri: `https://badgr.com/public/assertions/${IDS.badgr}` }],
+    },
+    {
+      lines: [{ x: 72, y: 770, text: 'Cloud Security Basics (Northwind Academy): scan to verify' }],
+      images: [{ x: 72, y: 600, w: 150, h: 150, gray: qr }],
+    },
+  ],
+  attachments: [
+    { name: 'edc-diploma.jsonld', mime: 'application/ld+json', bytes: Buffer.from(JSON.stringify(edcAttachment, null, 2)) },
+    { name: 'northwind-data-analysis.json', mime: 'application/json', bytes: Buffer.from(JSON.stringify(valid, null, 2)) },
+  ],
+});
+put('pages/jane-doe-cv.pdf', cvPdf);
+route('https://jobs.example.net/files/jane-doe-cv.pdf', 'pages/jane-doe-cv.pdf', 'application/pdf');
+
+const detectExpected = {
+  job: {
+    url: JOB_URL,
+    candidates: {
+      [assertionUrl(IDS.valid)]: { platform: 'credly', verdict: 'verified-untrusted' },
+      [obfAssertion.id]: { platform: 'open-badge-factory', verdict: 'verified-untrusted' },
+      [COURSERA]: { platform: 'coursera', verdict: 'unverifiable', noVerifiableForm: true },
+      'https://www.example.org/badges/northwind-data-analysis.png': { platform: 'baked-image', verdict: 'verified-untrusted' },
+      'json-ld': { platform: 'json-ld', verdict: 'verified-untrusted', title: badgrClass.name },
+      jwt: { platform: 'jwt', verdict: 'verified-untrusted', title: signedBadge.name },
+    },
+  },
+  cv: {
+    url: CV_URL,
+    candidates: {
+      [eduAssertion.id]: { platform: 'edubadges', verdict: 'verified-untrusted' },
+      'https://europa.eu/europass/digital-credentials/viewer/api/v1/sharelinks/c0ffee00fixture5a1e/presentation': { platform: 'europass' },
+      [ACCREDIBLE]: { platform: 'accredible', verdict: 'unverifiable', noVerifiableForm: true },
+      [MS_LEARN]: { platform: 'microsoft-learn', verdict: 'unverifiable', noVerifiableForm: true },
+    },
+    /** Found by `credlens scan` only: a URL written in the text, not linked. */
+    textOnly: { [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr', verdict: 'verified-untrusted' } },
+  },
+  linkedinAll: {
+    url: 'https://www.linkedin.com/in/jane-doe-fixture/details/certifications/',
+    candidates: {
+      [assertionUrl(IDS.valid)]: { platform: 'credly' },
+      [assertionUrl(IDS.revoked)]: { platform: 'credly' },
+      [assertionUrl(IDS.tampered)]: { platform: 'credly' },
+      [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr' },
+      [obfAssertion.id]: { platform: 'open-badge-factory' },
+      [MS_LEARN]: { platform: 'microsoft-learn', noVerifiableForm: true },
+      [EDX]: { platform: 'edx', noVerifiableForm: true },
+      [LI_LEARNING]: { platform: 'linkedin-learning', noVerifiableForm: true },
+    },
+  },
+  pdf: {
+    file: 'pages/jane-doe-cv.pdf',
+    url: 'https://jobs.example.net/files/jane-doe-cv.pdf',
+    candidates: {
+      [assertionUrl(IDS.valid)]: { platform: 'credly', where: 'PDF page 1, text', verdict: 'verified-untrusted' },
+      [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr', where: 'PDF page 1, link', verdict: 'verified-untrusted' },
+      [COURSERA]: { platform: 'coursera', where: 'PDF page 1, text', verdict: 'unverifiable', noVerifiableForm: true },
+      [assertionUrl(IDS.revoked)]: { platform: 'credly', where: 'PDF page 2, QR code', verdict: 'revoked' },
+      'attachment edc-diploma.jsonld': { platform: 'json-ld', where: 'attachment edc-diploma.jsonld' },
+      'attachment northwind-data-analysis.json': { platform: 'json-ld', where: 'attachment northwind-data-analysis.json', verdict: 'verified-untrusted' },
+    },
+  },
+  pages: { coursera: COURSERA, accredible: ACCREDIBLE, msLearn: MS_LEARN, edx: EDX, liLearning: LI_LEARNING, obf: OBF_PAGE, edubadges: EDU_PAGE },
+};
+put('detect-expected.json', detectExpected);
 
 put('routes.json', routes);
 put('expected.json', {

@@ -26,6 +26,16 @@ export const FIXTURE_HOSTS = [
   'api.badgr.io',
   'example.org',
   'www.example.org',
+  // Detection surfaces (issue 6): job board, Europass, platforms with and without a verifiable form.
+  'jobs.example.net',
+  'europa.eu',
+  'openbadgefactory.com',
+  'edubadges.nl',
+  'api.edubadges.nl',
+  'www.coursera.org',
+  'www.credential.net',
+  'learn.microsoft.com',
+  'courses.edx.org',
 ];
 
 export const PROFILE_URL = 'https://www.linkedin.com/in/jane-doe-fixture/';
@@ -42,6 +52,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
   const table = new Map(routes.map((r) => [`${r.host}${r.path}`, r]));
   const site = {
     'www.linkedin.com/in/jane-doe-fixture/': {
+      file: join(here, 'site', 'linkedin-profile.html'),
+      type: 'text/html; charset=utf-8',
+    },
+    // "Show all" sub-page of the certifications (the SPA renders it from the path on a direct load).
+    'www.linkedin.com/in/jane-doe-fixture/details/certifications/': {
       file: join(here, 'site', 'linkedin-profile.html'),
       type: 'text/html; charset=utf-8',
     },
@@ -79,6 +94,10 @@ export async function startFixtureServer({ port = 0 } = {}) {
         );
       if (host === 'badgr.com' && url.pathname.startsWith('/public/assertions/')) {
         return send(200, 'text/html; charset=utf-8', humanPage('Badgr assertion (fixture)', url.pathname));
+      }
+      // Human pages of platforms without a verifiable form: a page, never evidence.
+      if (['www.coursera.org', 'www.credential.net', 'learn.microsoft.com', 'courses.edx.org', 'edubadges.nl', 'openbadgefactory.com'].includes(host)) {
+        return send(200, 'text/html; charset=utf-8', humanPage(`${host} (fixture)`, url.pathname));
       }
       if (host === 'www.example.org' && url.pathname === '/about.html') {
         return send(200, 'text/html; charset=utf-8', humanPage('Portfolio', 'Jane Doe'));

@@ -1,0 +1,34 @@
+/**
+ * Redirect wrappers that sites put around outbound links (LinkedIn's "Show credential"
+ * goes through /redir/redirect, mail scanners wrap every link): the credential URL is
+ * inside. Rules as data; unwrapping is one level deep and bounded.
+ */
+export interface RedirectWrapper {
+  hosts: readonly string[];
+  path: RegExp;
+  /** Query parameter that carries the target URL. */
+  param: string;
+}
+
+export const REDIRECT_WRAPPERS: readonly RedirectWrapper[] = [
+  { hosts: ['www.linkedin.com', 'linkedin.com'], path: /^\/redir\/redirect\/?$/, param: 'url' },
+  { hosts: ['www.google.com', 'google.com'], path: /^\/url$/, param: 'q' },
+  { hosts: ['*.safelinks.protection.outlook.com'], path: /^\/$/, param: 'url' },
+];
+
+function hostIn(host: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+}
+
+/** The URL a known redirect wrapper points at, or the input unchanged. */
+export function unwrapRedirect(href: string): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return href;
+  }
+  const w = REDIRECT_WRAPPERS.find((r) => hostIn(url.hostname.toLowerCase(), r.hosts) && r.path.test(url.pathname));
+  const inner = w === undefined ? null : url.searchParams.get(w.param);
+  return inner !== null && /^https?:\/\//i.test(inner) ? inner : href;
+}

@@ -1,0 +1,109 @@
+/** Assembles the FormatResult of an EDC: validity window (ELM v3 validFrom / expirationDate / validUntil), issuer, summary, elements. */
+import type { FormatResult, VerifyContext } from '../../model/format';
+import type {
+  AuthenticityLevel,
+  Check,
+  CredentialSummary,
+  FormatInfo,
+  IssuerInfo,
+  LevelAssessment,
+  TrustHit,
+} from '../../model/report';
+import { displayName, type CertInfo } from '../../x509/cert';
+import { elmQaLevel, extractElmElements } from './elements';
+import { label, ml } from './elm-read';
+import { check, humanDate, isObj, str, type Json } from './util';
+
+function validity(c: Json, now: Date, blocked: boolean): Check {
+  const id = 'validity.window';
+  if (blocked)
+    return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
+  const from = str(c.validFrom) ?? str(c.issuanceDate);
+  const until = str(c.expirationDate) ?? str(c.validUntil);
+  const f = from ? new Date(from) : undefined;
+  const u = until ? new Date(until) : undefined;
+  if (f && !Number.isNaN(f.getTime()) && now < f)
+    return check.failed(
+      id,
+      'ERR_EDC_NOT_YET_VALID',
+      'expired',
+      `This credential is only valid from ${humanDate(f)}.`,
+      `validFrom ${from ?? ''}`,
+    );
+  if (u && !Number.isNaN(u.getTime()) && now > u)
+    return check.failed(
+      id,
+      'ERR_EDC_EXPIRED',
+      'expired',
+      `This credential expired on ${humanDate(u)}.`,
+      `expirationDate ${until ?? ''}`,
+    );
+  return check.passed(
+    id,
+    'OK_EDC_VALIDITY',
+    u ? `Valid until ${humanDate(u)}.` : 'The credential states no expiry date.',
+    `validFrom ${from ?? '—'}, expiry ${until ?? '—'}`,
+  );
+}
+
+function issuerOf(c: Json | undefined, signer: CertInfo | undefined, lang: string): IssuerInfo {
+  const info: IssuerInfo = {};
+  const issuer = c?.issuer;
+  const id = isObj(issuer) ? str(issuer.id) : str(issuer);
+  const name = isObj(issuer) ? (ml(issuer.legalName, lang) ?? label(issuer, lang)) : undefined;
+  if (id) info.id = id;
+  if (name && name !== id) info.name = name;
+  else if (signer) info.name = displayName(signer);
+  const home = isObj(issuer) && isObj(issuer.homepage) ? str(issuer.homepage.contentURL) : undefined;
+  if (home) info.url = home;
+  return info;
+}
+
+function summary(c: Json | undefined, lang: string): CredentialSummary {
+  const s: CredentialSummary = {};
+  if (!c) return s;
+  const title =
+    ml(c.title, lang) ??
+    (isObj(c.credentialSubject) && isObj(c.credentialSubject.hasClaim)
+      ? ml(c.credentialSubject.hasClaim.title, lang)
+      : undefined);
+  if (title) s.title = title;
+  const description = ml(c.description, lang);
+  if (description) s.description = description;
+  const issued = str(c.issued) ?? str(c.issuanceDate) ?? str(c.validFrom);
+  if (issued) s.issuedOn = issued;
+  const expires = str(c.expirationDate) ?? str(c.validUntil);
+  if (expires) s.expires = expires;
+  const id = str(c.id);
+  if (id) s.id = id;
+  return s;
+}
+
+/** Builds the result; authenticity comes from the seal, quality assurance from the claimed accreditation. */
+export function edcResult(
+  format: FormatInfo,
+  checks: Check[],
+  credential: Json | undefined,
+  signer: CertInfo | undefined,
+  level: LevelAssessment<AuthenticityLevel>,
+  ctx: VerifyContext,
+  lang: string,
+  trustHits: TrustHit[] = [],
+): FormatResult {
+  const blocked = checks.some((c) => c.id === 'proof.signature' && c.status !== 'passed');
+  const all = credential ? [...checks, validity(credential, ctx.now, blocked)] : checks;
+  const elements = credential ? extractElmElements(credential, lang) : [];
+  const issuer = issuerOf(credential, signer, lang);
+  return {
+    format,
+    checks: all,
+    issuer,
+    issuerIds: blocked || !issuer.id ? [] : [issuer.id],
+    credential: summary(credential, lang),
+    elements,
+    differences: [],
+    authenticity: level,
+    qualityAssurance: elmQaLevel(elements),
+    ...(blocked || trustHits.length === 0 ? {} : { trustHits }),
+  };
+}

@@ -1,0 +1,52 @@
+/** A bounded, de-duplicating list of candidates shared by the scanners. */
+import type { Candidate } from '../detect/candidate';
+
+/** Result of scanning one page or file. Plain JSON. */
+export interface ScanResult {
+  /** Where the scanned thing came from (URL or file name). */
+  source: string;
+  /** `html`, `pdf`, `text` or `qr`. */
+  type: 'html' | 'pdf' | 'text' | 'qr';
+  candidates: Candidate[];
+  /** What was skipped or could not be read (limits reached, damaged parts), for people. */
+  notes: string[];
+}
+
+/** Bounds on a scan. SECURITY: pages and files are hostile; every loop has a ceiling. */
+export const SCAN_LIMITS = {
+  maxCandidates: 200,
+  maxHtmlChars: 5 * 1024 * 1024,
+  maxTextChars: 2 * 1024 * 1024,
+  maxUrlsPerText: 500,
+  maxPdfPages: 50,
+  maxPdfAnnotationsPerPage: 500,
+  maxPdfAttachments: 20,
+  maxAttachmentBytes: 4 * 1024 * 1024,
+  maxImagesPerPage: 20,
+  maxQrImagePixels: 4_000_000,
+} as const;
+
+/** Creates a collector: `add` keeps the first candidate per `url`, up to the limit. */
+export function createCollector(source: string, type: ScanResult['type']) {
+  const seen = new Set<string>();
+  const result: ScanResult = { source, type, candidates: [], notes: [] };
+  let full = false;
+  return {
+    result,
+    add(c: Candidate | null | undefined): void {
+      if (c === null || c === undefined || seen.has(c.url)) return;
+      if (result.candidates.length >= SCAN_LIMITS.maxCandidates) {
+        if (!full) result.notes.push(`Stopped after ${SCAN_LIMITS.maxCandidates} candidates.`);
+        full = true;
+        return;
+      }
+      seen.add(c.url);
+      result.candidates.push(c);
+    },
+    note(text: string): void {
+      if (result.notes.length < 50 && !result.notes.includes(text)) result.notes.push(text);
+    },
+  };
+}
+
+export type Collector = ReturnType<typeof createCollector>;

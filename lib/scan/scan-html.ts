@@ -1,0 +1,140 @@
+/**
+ * A saved HTML page → candidates, without a DOM (CLI, batch): links, badge images,
+ * JSON-LD `<script>` credentials, and URLs / JWTs written in the text. A linear,
+ * tolerant tag scan, bounded by SCAN_LIMITS; the content script uses the real DOM instead
+ * and feeds the same classifiers.
+ */
+import { classifyImage, isCredentialSectionHeading } from '../detect/classify-image';
+import { classifyJsonText } from '../detect/classify-embedded';
+import { classifyLink } from '../detect/classify-link';
+import { createCollector, SCAN_LIMITS, type ScanResult } from './collect';
+import { scanText } from './scan-text';
+
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
+
+/** Decodes the character references that matter in attributes and text. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, e: string) => {
+    const k = e.toLowerCase();
+    if (k.startsWith('#x')) return safeChar(parseInt(k.slice(2), 16));
+    if (k.startsWith('#')) return safeChar(parseInt(k.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[k] ?? '';
+  });
+}
+
+function safeChar(n: number): string {
+  return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+}
+
+function attrs(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of raw.matchAll(ATTR)) {
+    const name = (m[1] ?? '').toLowerCase();
+    if (name !== '' && !out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+  }
+  return out;
+}
+
+function resolve(href: string | undefined, base: string): string | null {
+  if (href === undefined || href.trim() === '') return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Scans one HTML document; `pageUrl` resolves relative links (a `<base href>` wins). */
+export function scanHtml(html: string, pageUrl: string): ScanResult {
+  const into = createCollector(pageUrl, 'html');
+  let doc = html;
+  if (doc.length > SCAN_LIMITS.maxHtmlChars) {
+    doc = doc.slice(0, SCAN_LIMITS.maxHtmlChars);
+    into.note(`Only the first ${SCAN_LIMITS.maxHtmlChars} characters of the page were read.`);
+  }
+  let base = pageUrl;
+  const text: string[] = [];
+  let anchor: { href: string; text: string; entryTitle: string } | null = null;
+  let heading: { level: number; text: string } | null = null;
+  let sectionIsCredentials = false;
+  let lastTitle = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  TAG.lastIndex = 0;
+  const pushText = (t: string) => {
+    const s = decodeEntities(t);
+    text.push(s);
+    if (anchor !== null) anchor.text += s;
+    if (heading !== null) heading.text += s;
+  };
+  while ((m = TAG.exec(doc)) !== null) {
+    pushText(doc.slice(last, m.index));
+    last = TAG.lastIndex;
+    const name = (m[2] ?? '').toLowerCase();
+    if (name === '') continue; // comment
+    const closing = m[1] === '/';
+    const a = closing ? new Map<string, string>() : attrs(m[3] ?? '');
+    if (!closing && (name === 'script' || name === 'style' || name === 'textarea')) {
+      const end = doc.toLowerCase().indexOf(`</${name}`, last);
+      const body = doc.slice(last, end < 0 ? doc.length : end);
+      last = end < 0 ? doc.length : end;
+      TAG.lastIndex = last;
+      const type = (a.get('type') ?? '').toLowerCase();
+      if (name === 'script' && (type === 'application/ld+json' || type === 'application/vc+ld+json' || type === 'application/json')) {
+        for (const c of classifyJsonText(body, { pageUrl, where: 'JSON-LD script' })) into.add(c);
+      } else if (name === 'textarea') {
+        text.push(decodeEntities(body));
+      }
+      continue;
+    }
+    if (name === 'base' && !closing) base = resolve(a.get('href'), pageUrl) ?? base;
+    if (/^h[1-6]$/.test(name)) {
+      const level = Number(name[1]);
+      if (!closing) heading = { level, text: '' };
+      else if (heading !== null) {
+        if (heading.level <= 2) sectionIsCredentials = isCredentialSectionHeading(heading.text);
+        else lastTitle = clean(heading.text);
+        heading = null;
+      }
+    }
+    if (name === 'section' && !closing) {
+      const id = a.get('id') ?? a.get('aria-label');
+      if (id !== undefined) sectionIsCredentials = isCredentialSectionHeading(id);
+    }
+    if (name === 'a') {
+      if (closing && anchor !== null) {
+        const own = clean(anchor.text);
+        const label = own !== '' && !GENERIC_TEXT.test(own) ? own : anchor.entryTitle || own || null;
+        into.add(classifyLink(anchor.href, { label, where: 'link' }));
+        anchor = null;
+      } else if (!closing) {
+        const href = resolve(a.get('href'), base);
+        const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
+        if (href !== null && (rel.includes('openbadges') || (a.get('type') ?? '').toLowerCase() === 'application/ld+json')) {
+          into.add(classifyLink(href, { explicit: true, where: 'link' }));
+        } else if (href !== null) anchor = { href, text: a.get('aria-label') ?? '', entryTitle: lastTitle };
+      }
+    }
+    if (name === 'img' && !closing) {
+      const src = resolve(a.get('src'), base);
+      if (src !== null) {
+        const c = classifyImage({
+          src,
+          alt: a.get('alt') ?? null,
+          title: a.get('title') ?? null,
+          inCredentialSection: sectionIsCredentials,
+          inCredentialLink: anchor !== null && classifyLink(anchor.href) !== null,
+        });
+        if (c !== null) c.where = 'image';
+        into.add(c);
+      }
+    }
+  }
+  pushText(doc.slice(last));
+  scanText(text.join(' '), into, { pageUrl, where: 'page text' });
+  return into.result;
+}
