@@ -9,8 +9,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'CredLens',
-    description: 'Verify digital learning credentials (Open Badges) where you see them.',
+    // UI strings come from public/_locales (en, de, fr, es); English is the fallback.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // An administrator's policy (storage.managed) is validated against this schema by Chromium;
+    // lib/extension/settings-policy.ts validates it again (untrusted input). No new permission:
+    // storage.managed comes with `storage`. The options page needs none either (IndexedDB, storage).
+    storage: { managed_schema: 'managed-schema.json' },
     // Only `storage` (storage.session for per-tab reports, storage.local for the
     // organisation's allow/deny list). No `tabs`: the host permission below already
     // exposes tab URLs to the worker, and the popup only needs the active tab's id.

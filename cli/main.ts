@@ -7,6 +7,7 @@ import { LIMITS } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
 import { compileEuTrustIndex, type ListInput } from '../lib/trust/eu/compile';
 import { createEuTrustSource } from '../lib/trust/eu/source';
+import { trustSourceFromJson } from '../lib/trust/load-file';
 import { parseOrgList } from '../lib/trust/org-list';
 import pinnedLotl from '../public/trust/eu-lotl-signers.json';
 import type { TrustSource } from '../lib/trust/source';
@@ -88,6 +89,13 @@ async function loadTrustSources(files: string[], now: Date = new Date()): Promis
       json = JSON.parse(text);
     } catch (error) {
       throw new UsageError(`trust list ${file} is neither XML (EU trusted list) nor valid JSON: ${(error as Error).message}`);
+    }
+    // DCC registry.json or DEQAR snapshot; anything else is read as an organisation list.
+    const special = trustSourceFromJson(json, file);
+    if (special !== null) {
+      if (!special.ok) throw new UsageError(`trust list ${file}: ${special.error}`);
+      sources.push(special.source);
+      continue;
     }
     const parsed = parseOrgList(json, { id: `file:${file}`, label: `organisation list ${file}` });
     if (!parsed.ok) throw new UsageError(`trust list ${file}: ${parsed.error}`);

@@ -43,7 +43,10 @@ async function scanPdfBytes(bytes: Uint8Array, source: string): Promise<ScanResu
   return scanPdfWithPdfjs(pdfjs, bytes, source, { jsQR });
 }
 
-async function load(arg: string, deps: ScanDeps): Promise<{ bytes: Uint8Array; mediaType: string; pageUrl?: string } | string> {
+async function load(
+  arg: string,
+  deps: ScanDeps,
+): Promise<{ bytes: Uint8Array; mediaType: string; pageUrl?: string } | string> {
   if (!/^https?:\/\//i.test(arg)) return { bytes: await deps.readFile(arg), mediaType: '' };
   const res = await deps.env.fetch(arg, { accept: 'text/html, application/pdf;q=0.9, */*;q=0.5' });
   if (!res.ok) return `${arg} could not be fetched: ${res.message}`;
@@ -55,25 +58,55 @@ export async function scanInput(arg: string, deps: ScanDeps, verify: boolean): P
   const loaded = await load(arg, deps);
   if (typeof loaded === 'string') return { source: arg, type: 'error', candidates: [], notes: [loaded] };
   if (loaded.bytes.length > LIMITS.maxInputBytes)
-    return { source: arg, type: 'error', candidates: [], notes: ['The file is larger than CredLens accepts.'] };
-  const hints: { name: string; mediaType: string; pageUrl?: string } = { name: arg, mediaType: loaded.mediaType };
+    return {
+      source: arg,
+      type: 'error',
+      candidates: [],
+      notes: ['The file is larger than CredLens accepts.'],
+    };
+  const hints: { name: string; mediaType: string; pageUrl?: string } = {
+    name: arg,
+    mediaType: loaded.mediaType,
+  };
   if (loaded.pageUrl !== undefined) hints.pageUrl = loaded.pageUrl;
   const scanned = await scanFile(loaded.bytes, arg, { scanPdf: scanPdfBytes }, hints);
   let out: ScanOutput;
   let inputs: Map<Candidate, CredentialInput> | null = null;
   if (scanned.kind === 'credential') {
     // Not a page or a PDF: the file may be a credential itself (JSON, JWS, baked PNG/SVG).
-    const self: Candidate = { kind: 'embedded', url: arg, pageUrl: arg, platform: 'credential-file', where: 'the file itself' };
+    const self: Candidate = {
+      kind: 'embedded',
+      url: arg,
+      pageUrl: arg,
+      platform: 'credential-file',
+      where: 'the file itself',
+    };
     const isOne = looksLikeCredentialFile(loaded.bytes, arg);
     out = {
       source: arg,
       type: 'credential',
       candidates: isOne ? [self] : [],
-      notes: [isOne ? 'Not an HTML page or a PDF: listed as a credential file.' : 'Not an HTML page, a PDF or a credential.'],
+      notes: [
+        isOne
+          ? 'Not an HTML page or a PDF: listed as a credential file.'
+          : 'Not an HTML page, a PDF or a credential.',
+      ],
     };
-    inputs = new Map([[self, loaded.pageUrl !== undefined ? { kind: 'url', url: arg } : { kind: 'bytes', bytes: loaded.bytes, name: arg }]]);
+    inputs = new Map([
+      [
+        self,
+        loaded.pageUrl !== undefined
+          ? { kind: 'url', url: arg }
+          : { kind: 'bytes', bytes: loaded.bytes, name: arg },
+      ],
+    ]);
   } else {
-    out = { source: arg, type: scanned.kind, candidates: scanned.result.candidates.map((c) => ({ ...c })), notes: scanned.result.notes };
+    out = {
+      source: arg,
+      type: scanned.kind,
+      candidates: scanned.result.candidates.map((c) => ({ ...c })),
+      notes: scanned.result.notes,
+    };
   }
   if (verify) {
     const verified = await verifyCandidates(
@@ -86,7 +119,8 @@ export async function scanInput(arg: string, deps: ScanDeps, verify: boolean): P
       const entry = out.candidates[i];
       if (entry !== undefined) entry.report = v.report;
     });
-    if (out.candidates.length > verified.length) out.notes.push(`Only the first ${verified.length} credentials were verified.`);
+    if (out.candidates.length > verified.length)
+      out.notes.push(`Only the first ${verified.length} credentials were verified.`);
   }
   return out;
 }
@@ -102,17 +136,28 @@ function looksLikeCredentialFile(bytes: Uint8Array, name: string): boolean {
 function describe(c: Candidate): string {
   const info = platformInfo(c.platform);
   const what = c.kind === 'link' ? `${info.name} link` : info.name;
-  const target = c.kind === 'embedded' ? (c.content !== undefined ? `${c.content.length} characters embedded` : c.url) : c.url;
+  const target =
+    c.kind === 'embedded'
+      ? c.content !== undefined
+        ? `${c.content.length} characters embedded`
+        : c.url
+      : c.url;
   const lines = [`• ${what}${c.label ? ` “${c.label}”` : ''}`, `    where: ${c.where ?? 'page'}`];
   if (c.kind !== 'embedded' && c.pageUrl !== c.url) lines.push(`    on the page: ${c.pageUrl}`);
-  if (c.noVerifiableForm) lines.push(`    page: ${c.pageUrl}`, `    found, not verifiable: ${info.name} publishes no verifiable form`);
+  if (c.noVerifiableForm)
+    lines.push(
+      `    page: ${c.pageUrl}`,
+      `    found, not verifiable: ${info.name} publishes no verifiable form`,
+    );
   else lines.push(`    checks: ${target}`);
   return lines.join('\n');
 }
 
 /** Formats one scanned input for a terminal. */
 export function formatScanText(out: ScanOutput, colour: boolean): string {
-  const lines = [`${out.source}: ${out.candidates.length} credential${out.candidates.length === 1 ? '' : 's'} found (${out.type})`];
+  const lines = [
+    `${out.source}: ${out.candidates.length} credential${out.candidates.length === 1 ? '' : 's'} found (${out.type})`,
+  ];
   for (const c of out.candidates) {
     lines.push(describe(c));
     if (c.report !== undefined) lines.push(formatReportText(c.report, colour).replace(/^/gm, '    '));

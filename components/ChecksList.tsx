@@ -1,11 +1,12 @@
 import type { Check, CheckStatus } from '../lib/model/report';
+import { t } from './i18n';
 
-const STATUS: Record<CheckStatus, { icon: string; word: string }> = {
-  passed: { icon: '✔', word: 'Passed' },
-  failed: { icon: '✖', word: 'Failed' },
-  warning: { icon: '!', word: 'Warning' },
-  skipped: { icon: '–', word: 'Skipped' },
-  error: { icon: '?', word: 'Could not check' },
+const STATUS: Record<CheckStatus, { icon: string; word: () => string }> = {
+  passed: { icon: '✔', word: () => t('check_passed') },
+  failed: { icon: '✖', word: () => t('check_failed') },
+  warning: { icon: '!', word: () => t('check_warning') },
+  skipped: { icon: '–', word: () => t('check_skipped') },
+  error: { icon: '?', word: () => t('check_error') },
 };
 
 /** Every check in the order it ran: plain message first, technical detail folded. */
@@ -22,12 +23,12 @@ export function ChecksList({ checks }: { checks: Check[] }) {
           data-status={c.status}
         >
           <span class="check__status">
-            <span aria-hidden="true">{STATUS[c.status].icon}</span> {STATUS[c.status].word}
+            <span aria-hidden="true">{STATUS[c.status].icon}</span> {STATUS[c.status].word()}
           </span>
           <div class="check__body">
             <p class="check__message">{c.message}</p>
             <details>
-              <summary>Technical detail</summary>
+              <summary>{t('check_detail')}</summary>
               <dl class="kv">
                 <dt>Check</dt>
                 <dd>

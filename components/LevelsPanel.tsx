@@ -1,18 +1,10 @@
 import type { AuthenticityLevel, LevelAssessment, QaLevel } from '../lib/model/report';
+import { t } from './i18n';
 
-const AUTH: Record<AuthenticityLevel, string> = {
-  A0: 'Nothing proven',
-  A1: 'Integrity only',
-  A2: 'Issuer bound to a domain or certificate',
-  A3: 'Issuer on an authoritative list',
-  A4: 'Qualified electronic seal',
-};
-const QA: Record<QaLevel, string> = {
-  Q0: 'No quality assurance stated',
-  Q1: 'Quality assurance claimed, not corroborated',
-  Q2: 'Quality assurance corroborated',
-  Q3: 'Referenced to a qualifications framework',
-};
+/** Localised name of an authenticity level. */
+export const authName = (l: AuthenticityLevel): string => t(`auth_${l}`);
+/** Localised name of a QA level. */
+export const qaName = (l: QaLevel): string => t(`qa_${l}`);
 
 /** Authenticity and quality-assurance levels, each with its evidence. */
 export function LevelsPanel(props: {
@@ -22,16 +14,16 @@ export function LevelsPanel(props: {
   return (
     <div class="levels">
       <Level
-        title="Who stands behind it"
+        title={t('levels_who')}
         code={props.authenticity.level}
-        name={AUTH[props.authenticity.level]}
+        name={authName(props.authenticity.level)}
         evidence={props.authenticity.evidence}
         testId="authenticity"
       />
       <Level
-        title="Quality assurance"
+        title={t('levels_qa')}
         code={props.qualityAssurance.level}
-        name={QA[props.qualityAssurance.level]}
+        name={qaName(props.qualityAssurance.level)}
         evidence={props.qualityAssurance.evidence}
         testId="qa"
       />
@@ -53,7 +45,7 @@ function Level(p: { title: string; code: string; name: string; evidence: string[
           ))}
         </ul>
       ) : (
-        <p class="muted">No evidence.</p>
+        <p class="muted">{t('levels_noEvidence')}</p>
       )}
     </section>
   );

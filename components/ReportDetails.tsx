@@ -1,8 +1,9 @@
 import { Fragment } from 'preact';
-import type { ContactedUrl, Difference, IssuerInfo, TrustHit } from '../lib/model/report';
+import type { ContactedUrl, Difference, IssuerInfo, PlatformAttestation, TrustDataVersion, TrustHit } from '../lib/model/report';
+import { t } from './i18n';
 
 /** Issuer details as the credential states them, plus any trust-list hits. */
-export function IssuerDetails({ issuer, trust }: { issuer: IssuerInfo; trust: TrustHit[] }) {
+export function IssuerDetails({ issuer, trust, platform }: { issuer: IssuerInfo; trust: TrustHit[]; platform?: PlatformAttestation }) {
   const rows: Array<[string, string | undefined]> = [
     ['Name', issuer.name],
     ['Identifier', issuer.id],
@@ -23,16 +24,24 @@ export function IssuerDetails({ issuer, trust }: { issuer: IssuerInfo; trust: Tr
           ))}
       </dl>
       {trust.length > 0 ? (
-        <ul class="trust">
-          {trust.map((t, i) => (
-            <li key={i} class={`trust--${t.list}`}>
-              {t.list === 'allow' ? 'Allowed' : 'Denied'} by {t.sourceLabel}
-              {t.entryName !== undefined ? ` (entry “${t.entryName}”)` : ''}
+        <ul class="trust" data-testid="trust-hits">
+          {trust.map((h, i) => (
+            <li key={i} class={`trust--${h.list}`} data-testid="trust-hit" data-list={h.list} data-kind={h.kind ?? 'org'}>
+              <span aria-hidden="true">{h.list === 'allow' ? '✔ ' : '✖ '}</span>
+              {h.list === 'allow' ? t('issuer_onList', h.sourceLabel) : t('issuer_denied', h.sourceLabel)}
+              {h.entryName !== undefined ? ` — ${h.entryName}` : ''}
+              {h.stale === true ? ` ${t('issuer_stale')}` : ''}
+              {h.evidence !== undefined && <span class="muted small block">{h.evidence}</span>}
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">No trust list you use names this issuer.</p>
+        <p class="muted">{t('issuer_noList')}</p>
+      )}
+      {platform !== undefined && (
+        <p class="platform" data-testid="platform-attestation" data-platform={platform.platform}>
+          <strong>{t('issuer_platform')}:</strong> {platform.statement}
+        </p>
       )}
     </>
   );
@@ -80,6 +89,23 @@ export function ContactedUrls({ contacted }: { contacted: ContactedUrl[] }) {
               .join(' · ')}
             {c.cached === true ? ' (cached)' : ''}
           </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The trust and QA data versions a report relied on (for HR records). */
+export function TrustDataList({ versions }: { versions: TrustDataVersion[] }) {
+  if (versions.length === 0) return <p class="muted">—</p>;
+  return (
+    <ul class="trust-data" data-testid="trust-data">
+      {versions.map((v) => (
+        <li key={v.sourceId}>
+          {v.label}
+          {v.version !== undefined ? ` — ${v.version}` : ''}
+          {v.fetchedAt !== undefined ? ` (${v.fetchedAt.slice(0, 10)})` : ''}
+          {v.stale === true ? ` ${t('issuer_stale')}` : ''}
         </li>
       ))}
     </ul>

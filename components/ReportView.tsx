@@ -2,12 +2,14 @@ import type { VerificationReport } from '../lib/model/report';
 import { ChecksList } from './ChecksList';
 import { ElementsTable } from './ElementsTable';
 import { LevelsPanel } from './LevelsPanel';
-import { ContactedUrls, Differences, IssuerDetails } from './ReportDetails';
+import { ContactedUrls, Differences, IssuerDetails, TrustDataList } from './ReportDetails';
+import { ExportButtons } from './ExportButtons';
+import { t, uiLanguage } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The full report: verdict and summary first, then evidence, elements, checks and the trail. */
 export function ReportView({ report }: { report: VerificationReport }) {
-  const title = report.credential.title ?? 'Untitled credential';
+  const title = report.credential.title ?? t('report_untitled');
   return (
     <article class="report" aria-labelledby="report-title">
       <header class={`report__head report__head--${report.verdict}`}>
@@ -15,69 +17,75 @@ export function ReportView({ report }: { report: VerificationReport }) {
         <h1 id="report-title">{title}</h1>
         {(report.verdict === 'invalid' || report.verdict === 'unverifiable') && (
           <p class="caution">
-            The details below are what the credential claims; CredLens could not confirm them.
+            {t('report_caution')}
           </p>
         )}
         <p class="report__summary">{report.summary}</p>
         <dl class="kv kv--inline">
-          <dt>Issuer</dt>
-          <dd>{report.issuer.name ?? report.issuer.id ?? 'Unknown'}</dd>
+          <dt>{t('report_issuer')}</dt>
+          <dd>{report.issuer.name ?? report.issuer.id ?? t('report_unknown')}</dd>
           {report.credential.issuedOn !== undefined && (
             <>
-              <dt>Issued</dt>
+              <dt>{t('report_issued')}</dt>
               <dd>{formatDate(report.credential.issuedOn)}</dd>
             </>
           )}
           {report.credential.expires !== undefined && (
             <>
-              <dt>Expires</dt>
+              <dt>{t('report_expires')}</dt>
               <dd>{formatDate(report.credential.expires)}</dd>
             </>
           )}
           {report.credential.recipient !== undefined && (
             <>
-              <dt>Learner</dt>
+              <dt>{t('report_learner')}</dt>
               <dd>{report.credential.recipient}</dd>
             </>
           )}
-          <dt>Format</dt>
+          <dt>{t('report_format')}</dt>
           <dd>{report.format.label}</dd>
-          <dt>Checked</dt>
+          <dt>{t('report_checked')}</dt>
           <dd>{formatDate(report.checkedAt, true)}</dd>
         </dl>
+        <ExportButtons reports={[report]} />
         <p class="muted small">
-          Source: <code class="url">{report.source}</code>
+          {t('report_source')}: <code class="url">{report.source}</code>
         </p>
       </header>
 
       <section aria-labelledby="h-levels">
-        <h2 id="h-levels">Authenticity and quality assurance</h2>
+        <h2 id="h-levels">{t('report_levels')}</h2>
         <LevelsPanel authenticity={report.authenticity} qualityAssurance={report.qualityAssurance} />
       </section>
 
       <section aria-labelledby="h-elements">
-        <h2 id="h-elements">What it certifies (EU standard elements)</h2>
+        <h2 id="h-elements">{t('report_elements')}</h2>
         <ElementsTable elements={report.elements} />
       </section>
 
       <section aria-labelledby="h-checks">
-        <h2 id="h-checks">Checks</h2>
+        <h2 id="h-checks">{t('report_checks')}</h2>
         <ChecksList checks={report.checks} />
       </section>
 
       <section aria-labelledby="h-issuer">
-        <h2 id="h-issuer">Issuer</h2>
-        <IssuerDetails issuer={report.issuer} trust={report.trust} />
+        <h2 id="h-issuer">{t('report_issuer')}</h2>
+        <IssuerDetails issuer={report.issuer} trust={report.trust} {...(report.platform ? { platform: report.platform } : {})} />
       </section>
 
       <section aria-labelledby="h-diffs">
-        <h2 id="h-diffs">Differences from the hosted copy</h2>
+        <h2 id="h-diffs">{t('report_diffs')}</h2>
         <Differences differences={report.differences} />
       </section>
 
       <section aria-labelledby="h-contacted">
-        <h2 id="h-contacted">Addresses contacted</h2>
+        <h2 id="h-contacted">{t('report_contacted')}</h2>
         <ContactedUrls contacted={report.contacted} />
+      </section>
+
+      <section aria-labelledby="h-trustdata">
+        <h2 id="h-trustdata">{t('report_trustData')}</h2>
+        <TrustDataList versions={report.trustData ?? []} />
       </section>
     </article>
   );
@@ -87,6 +95,6 @@ function formatDate(iso: string, withTime = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return withTime
-    ? d.toLocaleString()
-    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+    ? d.toLocaleString(uiLanguage())
+    : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'long', day: 'numeric' });
 }

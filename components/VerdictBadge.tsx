@@ -1,4 +1,5 @@
 import type { Verdict } from '../lib/model/report';
+import { verdictWord } from './i18n';
 import { PENDING_META, VERDICT_META } from './verdict-meta';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   testId?: string;
 }
 
-/** The verdict as icon + word + colour (meaning never carried by colour alone). */
+/** The verdict as icon + word + colour (meaning never carried by colour alone); the word is localised. */
 export function VerdictBadge({ verdict, large = false, testId }: Props) {
   const meta = verdict === 'pending' ? PENDING_META : VERDICT_META[verdict];
   return (
@@ -21,7 +22,7 @@ export function VerdictBadge({ verdict, large = false, testId }: Props) {
       <span class="verdict__icon" aria-hidden="true">
         {meta.icon}
       </span>
-      <span class="verdict__label">{meta.label}</span>
+      <span class="verdict__label">{verdictWord(verdict)}</span>
     </span>
   );
 }

@@ -174,7 +174,8 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
   };
   if (result.credential.issuedOn !== undefined) qaInput.issuedOn = result.credential.issuedOn;
   const platform = result.format.id === 'unknown' ? undefined : platformAttestation(contacted);
-  const trustData = [...(env.trust.versions?.() ?? []), ...qaDataVersions(registers)];
+  const storeVersions = env.trust.versions?.() ?? [];
+  const trustData = [...storeVersions, ...qaDataVersions(registers).filter((v) => !storeVersions.some((s) => s.sourceId === v.sourceId))];
   return {
     version: REPORT_VERSION,
     verdict,

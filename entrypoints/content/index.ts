@@ -37,7 +37,11 @@ export default defineContentScript({
       for (const c of candidates) {
         const size = c.content?.length ?? 0;
         const last = chunks[chunks.length - 1];
-        if (last === undefined || last.length >= MESSAGE_LIMITS.maxCandidatesPerMessage || chars + size > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage) {
+        if (
+          last === undefined ||
+          last.length >= MESSAGE_LIMITS.maxCandidatesPerMessage ||
+          chars + size > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage
+        ) {
           chunks.push([c]);
           chars = size;
         } else {

@@ -4,7 +4,7 @@
  */
 import type { Candidate } from '../../lib/detect/candidate';
 import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
-import { classifyLink } from '../../lib/detect/classify-link';
+import { classifyLink, mayBeCredentialLink } from '../../lib/detect/classify-link';
 import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
 
 export interface Found {
@@ -16,6 +16,24 @@ export interface Found {
 const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
 
 const sectionCache = new WeakMap<Element, boolean>();
+
+/** `scheme://host` at the start of an href attribute (userinfo skipped). */
+const ABSOLUTE = /^\s*https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)[^?#]*/i;
+
+/**
+ * The pre-check on the href attribute as written: reading `a.hostname` makes Blink parse
+ * the URL, which is most of the cost on a large page. Relative and unusual hrefs fall
+ * back to the parsed properties.
+ */
+function mayBeLink(a: HTMLAnchorElement): boolean {
+  const raw = a.getAttribute('href') ?? '';
+  const m = ABSOLUTE.exec(raw);
+  if (m !== null) return mayBeCredentialLink((m[1] ?? '').toLowerCase(), m[0]);
+  return mayBeCredentialLink(a.hostname, a.pathname);
+}
+
+/** Image URLs whose file type cannot hold a baked badge (same list as classifyImage). */
+const NOT_BAKEABLE_SRC = /\.(?:jpe?g|gif|webp|avif|bmp|ico)(?:[?#]|$)/i;
 
 /** Script types that carry JSON-LD (credentials embedded in the page). */
 const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="application/vc+ld+json"]';
@@ -31,7 +49,10 @@ export function scanSubtree(root: Element): Found[] {
   const scripts = root.matches(JSON_SCRIPTS) ? [root] : [];
   scripts.push(...root.querySelectorAll(JSON_SCRIPTS));
   for (const script of scripts) {
-    for (const candidate of classifyJsonText(script.textContent ?? '', { pageUrl, where: 'JSON-LD script' })) {
+    for (const candidate of classifyJsonText(script.textContent ?? '', {
+      pageUrl,
+      where: 'JSON-LD script',
+    })) {
       out.push({ candidate, element: script });
     }
   }
@@ -41,24 +62,29 @@ export function scanSubtree(root: Element): Found[] {
   links.push(...root.querySelectorAll('a[href]'));
   for (const a of links) {
     if (!(a instanceof HTMLAnchorElement)) continue;
-    const rel = a.rel.toLowerCase().split(/\s+/);
-    const candidate = classifyLink(a.href, {
-      label: labelFor(a),
-      explicit: rel.includes('openbadges') || a.type.toLowerCase() === 'application/ld+json',
-    });
+    const explicit =
+      (a.rel !== '' && a.rel.toLowerCase().split(/\s+/).includes('openbadges')) ||
+      a.type.toLowerCase() === 'application/ld+json';
+    // Most links on a page are not credentials: a host/path pre-check skips them cheaply.
+    if (!explicit && !mayBeLink(a)) continue;
+    const candidate = classifyLink(a.href, { label: labelFor(a), explicit });
     if (candidate !== null) out.push({ candidate, element: a });
   }
   const images = root.matches('img') ? [root] : [];
   images.push(...root.querySelectorAll('img'));
   for (const img of images) {
     if (!(img instanceof HTMLImageElement)) continue;
+    const src = img.currentSrc || img.src;
+    // JPEG, GIF, WebP... cannot carry a baked badge: skip before any other work.
+    if (NOT_BAKEABLE_SRC.test(src)) continue;
     const link = img.closest('a[href]');
     const candidate = classifyImage({
-      src: img.currentSrc || img.src,
+      src,
       alt: img.alt,
       title: img.title,
       inCredentialSection: inCredentialSection(img),
-      inCredentialLink: link instanceof HTMLAnchorElement && classifyLink(link.href) !== null,
+      inCredentialLink:
+        link instanceof HTMLAnchorElement && mayBeLink(link) && classifyLink(link.href) !== null,
     });
     if (candidate !== null) out.push({ candidate, element: img });
   }
@@ -97,6 +123,7 @@ function scanJwtText(root: Element, pageUrl: string, out: Found[]): void {
     const data = (n as Text).data;
     const parent = n.parentElement;
     if (parent === null || !data.includes('eyJ') || parent.closest('script, style') !== null) continue;
-    for (const candidate of classifyJwsInText(data, { pageUrl, where: 'text' }, 5)) out.push({ candidate, element: parent });
+    for (const candidate of classifyJwsInText(data, { pageUrl, where: 'text' }, 5))
+      out.push({ candidate, element: parent });
   }
 }

@@ -17,17 +17,23 @@ import { LIMITS } from '../../lib/model/input';
 
 /** SECURITY: only our own service worker may ask (other extension pages and the web cannot). */
 function fromWorker(sender: { id?: string; url?: string; tab?: unknown }): boolean {
-  return sender.id === browser.runtime.id && sender.tab === undefined && /\/background\.js$/.test(sender.url ?? '');
+  return (
+    sender.id === browser.runtime.id && sender.tab === undefined && /\/background\.js$/.test(sender.url ?? '')
+  );
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
   if (!isRecord(message) || message['type'] !== 'offscreen/scan-pdf' || !fromWorker(sender)) return undefined;
-  const bytes = isBoundedString(message['base64'], Math.ceil(LIMITS.maxInputBytes / 3) * 4) ? decodeBase64(message['base64']) : null;
+  const bytes = isBoundedString(message['base64'], Math.ceil(LIMITS.maxInputBytes / 3) * 4)
+    ? decodeBase64(message['base64'])
+    : null;
   const source = isBoundedString(message['source'], 2048) ? message['source'] : '(file)';
   if (bytes === null) {
     sendResponse({ ok: false, error: { code: 'ERR_PROTO_BAD_MESSAGE', message: 'No PDF bytes.' } });
     return undefined;
   }
-  void scanPdfWithPdfjs(pdfjs as unknown as PdfjsLike, bytes, source, { jsQR }).then((value) => sendResponse({ ok: true, value }));
+  void scanPdfWithPdfjs(pdfjs as unknown as PdfjsLike, bytes, source, { jsQR }).then((value) =>
+    sendResponse({ ok: true, value }),
+  );
   return true;
 });

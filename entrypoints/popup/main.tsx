@@ -2,10 +2,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '../../components/i18n';
+import { authName, qaName } from '../../components/LevelsPanel';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import '../../components/styles.css';
 import { request } from '../../lib/extension/messaging';
-import type { TabEntryView, TabView } from '../../lib/protocol/messages';
+import type { VerificationReport } from '../../lib/model/report';
+import type { ReportValue, TabEntryView, TabView } from '../../lib/protocol/messages';
 
 const POLL_MS = 700;
 
@@ -28,7 +31,7 @@ function openReport(reportId: string): void {
   });
 }
 
-function Row({ entry }: { entry: TabEntryView }) {
+function Row({ entry, report }: { entry: TabEntryView; report: VerificationReport | undefined }) {
   const title = entry.title ?? entry.candidate.label ?? entry.candidate.pageUrl;
   // What the page called it, when that is not what the credential says (a recruiter should notice).
   const label = entry.candidate.label;
@@ -47,14 +50,21 @@ function Row({ entry }: { entry: TabEntryView }) {
       <span class="row__title">{title}</span>
       <span class="row__meta">
         {entry.issuer !== undefined
-          ? `Issued by ${entry.issuer}`
+          ? t('popup_issuedBy', entry.issuer)
           : entry.state === 'pending'
-            ? 'Checking…'
-            : 'Issuer unknown'}
+            ? t('popup_checking')
+            : t('popup_issuerUnknown')}
         {' · '}
-        {entry.candidate.kind === 'image' ? 'badge image' : platformName(entry.candidate.platform)}
+        {entry.candidate.kind === 'image' ? t('popup_badgeImage') : platformName(entry.candidate.platform)}
+        {report?.credential.issuedOn !== undefined && ` · ${t('popup_issued', shortDate(report.credential.issuedOn))}`}
       </span>
-      {shownAs !== undefined && <span class="row__meta">Shown on the page as “{shownAs}”</span>}
+      {report !== undefined && (
+        <span class="row__meta levels-inline" data-testid="row-levels" data-authenticity={report.authenticity.level} data-qa={report.qualityAssurance.level}>
+          <abbr title={authName(report.authenticity.level)}>{report.authenticity.level}</abbr> {authName(report.authenticity.level)} ·{' '}
+          <abbr title={qaName(report.qualityAssurance.level)}>{report.qualityAssurance.level}</abbr> {qaName(report.qualityAssurance.level)}
+        </span>
+      )}
+      {shownAs !== undefined && <span class="row__meta">{t('popup_shownAs', shownAs)}</span>}
     </>
   );
   const reportId = entry.reportId;
@@ -76,13 +86,18 @@ function Row({ entry }: { entry: TabEntryView }) {
             e.preventDefault();
             openReport(reportId);
           }}
-          aria-label={`${title}: open the full report`}
+          aria-label={t('popup_openReport', title)}
         >
           {inner}
         </a>
       )}
     </li>
   );
+}
+
+function shortDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 function platformName(p: string): string {
@@ -99,17 +114,28 @@ function platformName(p: string): string {
 function Popup() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reports, setReports] = useState<Record<string, VerificationReport>>({});
+  const [tabId, setTabId] = useState<number | null>(null);
 
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       const tabId = await targetTab();
-      if (tabId === null) return setError('No tab to show.');
+      if (tabId === null) return setError(t('popup_noTab'));
+      setTabId(tabId);
       const reply = await request<TabView>({ type: 'tab/get', tabId });
       if (stopped) return;
       if (!reply.ok) return setError(reply.error.message);
       setView(reply.value);
+      // The levels and dates come from the full reports (extension pages may read them).
+      for (const e of reply.value.entries) {
+        const id = e.reportId;
+        if (id === undefined) continue;
+        void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) => {
+          if (r.ok && !stopped) setReports((prev) => (prev[id] ? prev : { ...prev, [id]: r.value.report }));
+        });
+      }
       if (reply.value.entries.some((e) => e.state === 'pending'))
         timer = setTimeout(() => void load(), POLL_MS);
     };
@@ -127,23 +153,37 @@ function Popup() {
       <header>
         <h1>CredLens</h1>
         <span class="muted small" aria-live="polite">
-          {view === null ? '' : `${view.entries.length} found on this page`}
+          {view === null ? '' : t('popup_found', view.entries.length)}
         </span>
       </header>
       {error !== null && <p class="error">{error}</p>}
       {view !== null && view.entries.length === 0 && (
-        <p class="empty">No credentials found on this page. You can still check a file or link.</p>
+        <p class="empty">{t('popup_empty')}</p>
       )}
       {view !== null && view.entries.length > 0 && (
-        <ul class="rows" aria-label="Credentials on this page">
+        <ul class="rows" aria-label={t('popup_list')}>
           {view.entries.map((e) => (
-            <Row key={e.candidate.url} entry={e} />
+            <Row key={e.candidate.url} entry={e} report={e.reportId === undefined ? undefined : reports[e.reportId]} />
           ))}
         </ul>
       )}
       <p class="footer">
         <button type="button" class="link-button" onClick={openChecker}>
-          Check a file or link…
+          {t('popup_checkFile')}
+        </button>
+        {' · '}
+        <button
+          type="button"
+          class="link-button"
+          data-testid="open-summary"
+          disabled={tabId === null}
+          onClick={() => void browser.tabs.create({ url: new URL(`/summary.html?tab=${tabId ?? ''}`, location.href).href })}
+        >
+          {t('popup_summary')}
+        </button>
+        {' · '}
+        <button type="button" class="link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_options')}
         </button>
       </p>
     </main>

@@ -20,7 +20,8 @@ const CREDENTIAL_TYPES = new Set([
 ]);
 
 /** Context URLs of credential vocabularies. */
-const CREDENTIAL_CONTEXT = /^https?:\/\/(?:www\.w3\.org\/(?:2018|ns)\/credentials|w3id\.org\/openbadges|purl\.imsglobal\.org\/spec\/(?:ob|clr)\/|openbadgespec\.org|data\.europa\.eu\/snb\/model\/context)/;
+const CREDENTIAL_CONTEXT =
+  /^https?:\/\/(?:www\.w3\.org\/(?:2018|ns)\/credentials|w3id\.org\/openbadges|purl\.imsglobal\.org\/spec\/(?:ob|clr)\/|openbadgespec\.org|data\.europa\.eu\/snb\/model\/context)/;
 
 /** Compact JWS: three base64url parts, header and payload JSON objects (`eyJ` = `{"`). */
 export const JWS_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g;
@@ -83,7 +84,13 @@ interface EmbedContext {
 }
 
 function embedded(platform: 'json-ld' | 'jwt', content: string, ctx: EmbedContext): Candidate {
-  const c: Candidate = { kind: 'embedded', url: embeddedKey(ctx.pageUrl, content), pageUrl: ctx.pageUrl, platform, content };
+  const c: Candidate = {
+    kind: 'embedded',
+    url: embeddedKey(ctx.pageUrl, content),
+    pageUrl: ctx.pageUrl,
+    platform,
+    content,
+  };
   if (ctx.where !== undefined) c.where = ctx.where.slice(0, CANDIDATE_LIMITS.maxWhereLength);
   if (ctx.label !== undefined) c.label = ctx.label.slice(0, CANDIDATE_LIMITS.maxLabelLength);
   return c;
@@ -127,6 +134,7 @@ export function classifyJwsInText(text: string, ctx: EmbedContext, max = 10): Ca
 export function classifyEmbeddedText(text: string, ctx: EmbedContext): Candidate | null {
   const t = text.trim();
   if (t.startsWith('{') || t.startsWith('[')) return classifyJsonText(t, ctx)[0] ?? null;
-  if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(t) && isCredentialJws(t)) return embedded('jwt', t, ctx);
+  if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(t) && isCredentialJws(t))
+    return embedded('jwt', t, ctx);
   return null;
 }

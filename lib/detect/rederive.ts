@@ -19,7 +19,11 @@ export function rederiveCandidate(reported: Candidate): Candidate | null {
     });
   } else if (reported.kind === 'image') {
     // The page context (section, alt text) cannot be re-checked here; the URL rules can.
-    derived = classifyImage({ src: reported.pageUrl, alt: reported.label ?? null, inCredentialSection: true });
+    derived = classifyImage({
+      src: reported.pageUrl,
+      alt: reported.label ?? null,
+      inCredentialSection: true,
+    });
   } else {
     if (reported.content === undefined || reported.contentEncoding === 'base64') return null;
     const ctx: { pageUrl: string; where?: string; label?: string } = { pageUrl: reported.pageUrl };

@@ -28,7 +28,9 @@ export function unwrapRedirect(href: string): string {
   } catch {
     return href;
   }
-  const w = REDIRECT_WRAPPERS.find((r) => hostIn(url.hostname.toLowerCase(), r.hosts) && r.path.test(url.pathname));
+  const w = REDIRECT_WRAPPERS.find(
+    (r) => hostIn(url.hostname.toLowerCase(), r.hosts) && r.path.test(url.pathname),
+  );
   const inner = w === undefined ? null : url.searchParams.get(w.param);
   return inner !== null && /^https?:\/\//i.test(inner) ? inner : href;
 }

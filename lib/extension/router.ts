@@ -72,7 +72,10 @@ export function createRouter(deps: RouterDeps) {
     const input: CredentialInput =
       candidateInput(candidate) ??
       (candidate.kind === 'embedded' ? { kind: 'text', text: '' } : { kind: 'url', url: candidate.url });
-    return verifyOnce(input, candidate.kind === 'embedded' ? (candidate.where ?? candidate.platform) : candidate.url);
+    return verifyOnce(
+      input,
+      candidate.kind === 'embedded' ? (candidate.where ?? candidate.platform) : candidate.url,
+    );
   }
 
   function ensureVerified(candidate: Candidate): Promise<void> {
@@ -156,11 +159,17 @@ export function createRouter(deps: RouterDeps) {
   /** file/scan: scan the file, verify each candidate (bounded), store the reports. */
   async function scanAndVerify(input: FileScanMessage['input']): Promise<FileScanValue> {
     const scanned = await deps.scanFile!(input);
-    if (scanned.kind === 'error') return { source: scanned.source, type: 'credential', items: [], notes: [scanned.message] };
+    if (scanned.kind === 'error')
+      return { source: scanned.source, type: 'credential', items: [], notes: [scanned.message] };
     if (scanned.kind === 'credential') {
       const report = await safeVerify(scanned.input, scanned.source);
       const reportId = await cache.putFileReport(report);
-      return { source: scanned.source, type: 'credential', items: [{ candidate: scanned.candidate, ...summarise(reportId, report) }], notes: [] };
+      return {
+        source: scanned.source,
+        type: 'credential',
+        items: [{ candidate: scanned.candidate, ...summarise(reportId, report) }],
+        notes: [],
+      };
     }
     const { result } = scanned;
     // Links re-derived by the same rules; embedded content comes from our own scanner.

@@ -35,8 +35,11 @@ export function createFileScanner(deps: FileScannerDeps): FileScanner {
     let name = '';
     if (input.kind === 'url') {
       source = input.url;
-      const res = await deps.fetch(input.url, { accept: 'application/pdf, text/html;q=0.9, application/json;q=0.8, */*;q=0.1' });
-      if (!res.ok) return { kind: 'error', source, message: `${input.url} could not be fetched: ${res.message}` };
+      const res = await deps.fetch(input.url, {
+        accept: 'application/pdf, text/html;q=0.9, application/json;q=0.8, */*;q=0.1',
+      });
+      if (!res.ok)
+        return { kind: 'error', source, message: `${input.url} could not be fetched: ${res.message}` };
       bytes = res.bytes;
       mediaType = res.contentType;
     } else {
@@ -46,17 +49,35 @@ export function createFileScanner(deps: FileScannerDeps): FileScanner {
       bytes = decodeBase64(input.base64);
       if (bytes === null) return { kind: 'error', source, message: 'The file could not be read.' };
     }
-    if (bytes.length > LIMITS.maxInputBytes) return { kind: 'error', source, message: 'The file is larger than CredLens accepts.' };
+    if (bytes.length > LIMITS.maxInputBytes)
+      return { kind: 'error', source, message: 'The file is larger than CredLens accepts.' };
     try {
       const pageUrl = input.kind === 'url' ? input.url : undefined;
-      const scanned = await scanFile(bytes, source, { scanPdf: deps.scanPdf }, { name, mediaType, ...(pageUrl ? { pageUrl } : {}) });
+      const scanned = await scanFile(
+        bytes,
+        source,
+        { scanPdf: deps.scanPdf },
+        { name, mediaType, ...(pageUrl ? { pageUrl } : {}) },
+      );
       if (scanned.kind !== 'credential') return scanned;
       const credInput: CredentialInput =
-        input.kind === 'url' ? { kind: 'url', url: input.url } : { kind: 'bytes', bytes, name: source, ...(mediaType ? { mediaType } : {}) };
-      const candidate: Candidate = { kind: input.kind === 'url' ? 'link' : 'embedded', url: input.kind === 'url' ? input.url : `file:${source}`, pageUrl: source, platform: 'credential-file', where: 'the file itself' };
+        input.kind === 'url'
+          ? { kind: 'url', url: input.url }
+          : { kind: 'bytes', bytes, name: source, ...(mediaType ? { mediaType } : {}) };
+      const candidate: Candidate = {
+        kind: input.kind === 'url' ? 'link' : 'embedded',
+        url: input.kind === 'url' ? input.url : `file:${source}`,
+        pageUrl: source,
+        platform: 'credential-file',
+        where: 'the file itself',
+      };
       return { kind: 'credential', source, input: credInput, candidate };
     } catch (e) {
-      return { kind: 'error', source, message: `The file could not be scanned (${e instanceof Error ? e.message : String(e)}).` };
+      return {
+        kind: 'error',
+        source,
+        message: `The file could not be scanned (${e instanceof Error ? e.message : String(e)}).`,
+      };
     }
   };
 }

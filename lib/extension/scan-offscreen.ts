@@ -30,16 +30,34 @@ export interface OffscreenApi {
 export function parseScanResult(raw: unknown): ScanResult | null {
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['source', 'type', 'candidates', 'notes'])) return null;
   const { source, type, candidates, notes } = raw;
-  if (!isBoundedString(source, 2048) || type !== 'pdf' || !Array.isArray(candidates) || !Array.isArray(notes)) return null;
+  if (!isBoundedString(source, 2048) || type !== 'pdf' || !Array.isArray(candidates) || !Array.isArray(notes))
+    return null;
   if (candidates.length > SCAN_LIMITS.maxCandidates || notes.length > 50) return null;
   const out: Candidate[] = [];
   for (const c of candidates) {
-    if (!isRecord(c) || !hasOnlyKeys(c, ['kind', 'url', 'pageUrl', 'platform', 'label', 'noVerifiableForm', 'content', 'contentEncoding', 'where']))
+    if (
+      !isRecord(c) ||
+      !hasOnlyKeys(c, [
+        'kind',
+        'url',
+        'pageUrl',
+        'platform',
+        'label',
+        'noVerifiableForm',
+        'content',
+        'contentEncoding',
+        'where',
+      ])
+    )
       return null;
     const { kind, url, pageUrl, platform, label, noVerifiableForm, content, contentEncoding, where } = c;
     if (kind !== 'link' && kind !== 'image' && kind !== 'embedded') return null;
     if (!isBoundedString(url, 4096, 1) || !isBoundedString(pageUrl, 4096, 1)) return null;
-    if (!isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1) || !isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)) return null;
+    if (
+      !isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1) ||
+      !isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)
+    )
+      return null;
     if (!isOptionalString(content, Math.ceil((SCAN_LIMITS.maxAttachmentBytes * 4) / 3) + 4)) return null;
     if (!isOptionalString(where, CANDIDATE_LIMITS.maxWhereLength)) return null;
     const cand: Candidate = { kind, url, pageUrl, platform };
@@ -63,7 +81,10 @@ export function createOffscreenPdfScanner(api: OffscreenApi | null, idleMs = 30_
     return c.result;
   };
   return (bytes: Uint8Array, source: string): Promise<ScanResult> => {
-    if (api === null) return Promise.resolve(failed(source, 'This browser cannot scan PDFs in CredLens yet (no offscreen documents).'));
+    if (api === null)
+      return Promise.resolve(
+        failed(source, 'This browser cannot scan PDFs in CredLens yet (no offscreen documents).'),
+      );
     const run = async (): Promise<ScanResult> => {
       if (idle !== undefined) clearTimeout(idle);
       try {
@@ -71,10 +92,15 @@ export function createOffscreenPdfScanner(api: OffscreenApi | null, idleMs = 30_
           await api.createDocument({
             url: OFFSCREEN_PATH,
             reasons: ['WORKERS'],
-            justification: 'Read PDF CVs with pdf.js and decode QR codes; neither may run in the service worker.',
+            justification:
+              'Read PDF CVs with pdf.js and decode QR codes; neither may run in the service worker.',
           });
         }
-        const raw = await api.sendMessage({ type: 'offscreen/scan-pdf', base64: encodeBase64(bytes), source });
+        const raw = await api.sendMessage({
+          type: 'offscreen/scan-pdf',
+          base64: encodeBase64(bytes),
+          source,
+        });
         const reply = isRecord(raw) && raw['ok'] === true ? parseScanResult(raw['value']) : null;
         return reply ?? failed(source, 'The PDF reader gave no usable answer.');
       } catch (e) {

@@ -39,11 +39,16 @@ export interface PdfjsScanOptions {
 /** Image kinds of pdf.js (ImageKind): 1 = 1-bit grey, 2 = RGB 24-bit, 3 = RGBA 32-bit. */
 export function toRgba(img: PdfjsImage): RgbaImage | null {
   const { width, height, kind, data } = img;
-  if (typeof width !== 'number' || typeof height !== 'number' || !(data instanceof Uint8Array || data instanceof Uint8ClampedArray))
+  if (
+    typeof width !== 'number' ||
+    typeof height !== 'number' ||
+    !(data instanceof Uint8Array || data instanceof Uint8ClampedArray)
+  )
     return null;
   const n = width * height;
   if (n <= 0 || n > SCAN_LIMITS.maxQrImagePixels) return null;
-  if (kind === 3 && data.length >= n * 4) return { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, n * 4) };
+  if (kind === 3 && data.length >= n * 4)
+    return { width, height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, n * 4) };
   const out = new Uint8ClampedArray(n * 4);
   if (kind === 2 && data.length >= n * 3) {
     for (let i = 0; i < n; i++) {
@@ -134,7 +139,10 @@ export async function scanPdfWithPdfjs(
       source,
       jsQR === undefined
         ? {}
-        : { pageImages: pageImages(pdfjs), decodeQr: (img) => jsQR(img.data, img.width, img.height)?.data ?? null },
+        : {
+            pageImages: pageImages(pdfjs),
+            decodeQr: (img) => jsQR(img.data, img.width, img.height)?.data ?? null,
+          },
     );
     return await Promise.race([scan, timeout]);
   } catch (e) {

@@ -1,13 +1,35 @@
 /**
- * Settings kept in `storage.local`: the organisation's own allow/deny list of issuers
- * (`{"allow":[{"id","name"}],"deny":[...]}`), written by the options page or an admin.
+ * Settings and trust data the extension reads for every verification:
+ * - storage.local `orgTrustList`: the organisation's own allow/deny list (`{"allow":[{"id","name"}],
+ *   "deny":[...], "revision"?}`), edited on the options page; `revision` is bumped whenever trust
+ *   data changes so the background (which watches this key) drops cached verdicts;
+ * - storage.local `settings`: privacy and source switches (lib/extension/settings-policy.ts);
+ * - storage.managed: the administrator's policy, which wins and cannot be edited;
+ * - IndexedDB `credlens-trust`: refreshed trust sources (lib/extension/trust-db.ts).
  */
-import { parseOrgList } from '../trust/org-list';
+import { buildTrustSources, refreshSource, SOURCE_CATALOG, type SourceDef } from '../trust/catalog';
+import { createOrgListSource, parseOrgList, type OrgListEntry } from '../trust/org-list';
+import { createConditionalFetch } from '../trust/refresh-fetch';
 import type { TrustSource } from '../trust/source';
+import type { SourceState } from '../trust/source-state';
+import {
+  effectiveSettings,
+  parseManagedPolicy,
+  parseUserSettings,
+  type ManagedPolicy,
+  type SettingKey,
+  type UserSettings,
+} from './settings-policy';
 import type { StorageAreaLike } from './storage-area';
+import { openTrustDb, type TrustDb } from './trust-db';
 
 /** storage.local key of the organisation's allow/deny list. */
 export const ORG_TRUST_LIST_KEY = 'orgTrustList';
+/** storage.local key of the user's settings. */
+export const SETTINGS_KEY = 'settings';
+
+/** Minimum time between automatic refresh attempts of one source. */
+const AUTO_REFRESH_BACKOFF_MS = 60 * 60_000;
 
 export interface LoadedTrustSources {
   sources: TrustSource[];
@@ -15,10 +37,155 @@ export interface LoadedTrustSources {
   error?: string;
 }
 
-/** Reads the organisation's list from storage and parses it into trust sources. */
-export async function loadTrustSources(local: StorageAreaLike): Promise<LoadedTrustSources> {
-  const raw = (await local.get(ORG_TRUST_LIST_KEY))[ORG_TRUST_LIST_KEY];
-  if (raw === undefined) return { sources: [] };
-  const parsed = parseOrgList(raw, { id: 'org-list', label: "Your organisation's list" });
-  return parsed.ok ? { sources: [parsed.source] } : { sources: [], error: parsed.error };
+export interface OwnLists {
+  allow: OrgListEntry[];
+  deny: OrgListEntry[];
+}
+
+export interface SettingsSnapshot {
+  user: UserSettings;
+  policy: ManagedPolicy | null;
+  policyErrors: string[];
+  effective: UserSettings;
+  locked: Set<SettingKey>;
+  own: OwnLists;
+  ownError?: string;
+}
+
+export interface SettingsDeps {
+  /** storage.managed (null: none). Defaults to the browser's, when there is one. */
+  managed?: StorageAreaLike | null;
+  db?: TrustDb | null;
+  now?: () => Date;
+}
+
+type ManagedGetter = { get(keys?: null): Promise<Record<string, unknown>> };
+
+/** The browser's storage.managed, looked up lazily (absent in tests and some browsers). */
+function browserManaged(): ManagedGetter | null {
+  const g = globalThis as { browser?: { storage?: { managed?: ManagedGetter } }; chrome?: { storage?: { managed?: ManagedGetter } } };
+  return g.browser?.storage?.managed ?? g.chrome?.storage?.managed ?? null;
+}
+
+async function readPolicy(managed: ManagedGetter | null): Promise<{ policy: ManagedPolicy | null; errors: string[] }> {
+  if (managed === null) return { policy: null, errors: [] };
+  try {
+    const raw = await managed.get(null);
+    if (Object.keys(raw).length === 0) return { policy: null, errors: [] };
+    return parseManagedPolicy(raw);
+  } catch {
+    // Firefox rejects when no managed storage manifest is installed: no policy.
+    return { policy: null, errors: [] };
+  }
+}
+
+/** Reads everything the options page shows and the worker needs. Never throws. */
+export async function readSettings(local: StorageAreaLike, deps: SettingsDeps = {}): Promise<SettingsSnapshot> {
+  const stored = await local.get([ORG_TRUST_LIST_KEY, SETTINGS_KEY]).catch(() => ({}) as Record<string, unknown>);
+  const user = parseUserSettings(stored[SETTINGS_KEY]);
+  const { policy, errors } = await readPolicy(deps.managed === undefined ? browserManaged() : deps.managed);
+  const { settings, locked } = effectiveSettings(user, policy);
+  const out: SettingsSnapshot = { user, policy, policyErrors: errors, effective: settings, locked, own: { allow: [], deny: [] } };
+  const raw = stored[ORG_TRUST_LIST_KEY];
+  if (raw !== undefined) {
+    const parsed = parseOrgList(raw, { id: 'org-list', label: "Your organisation's list" });
+    if (parsed.ok) {
+      const r = raw as { allow?: OrgListEntry[]; deny?: OrgListEntry[] };
+      out.own = { allow: r.allow ?? [], deny: r.deny ?? [] };
+    } else out.ownError = parsed.error;
+  }
+  return out;
+}
+
+/** Saves the user's own lists (validated) and bumps the trust revision. */
+export async function saveOwnLists(local: StorageAreaLike, lists: OwnLists): Promise<{ ok: true } | { ok: false; error: string }> {
+  const doc = { allow: lists.allow, deny: lists.deny, revision: Date.now() };
+  const parsed = parseOrgList(doc, { id: 'org-list', label: 'check' });
+  if (!parsed.ok) return parsed;
+  await local.set({ [ORG_TRUST_LIST_KEY]: doc });
+  return { ok: true };
+}
+
+/** Saves the user's settings; keys locked by policy are not stored over. */
+export async function saveUserSettings(local: StorageAreaLike, next: UserSettings): Promise<void> {
+  await local.set({ [SETTINGS_KEY]: next });
+  await bumpTrustRevision(local);
+}
+
+/** Marks trust data as changed so the background forgets cached verdicts. */
+export async function bumpTrustRevision(local: StorageAreaLike): Promise<void> {
+  const cur = (await local.get(ORG_TRUST_LIST_KEY))[ORG_TRUST_LIST_KEY];
+  const base = typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? cur : { allow: [], deny: [] };
+  await local.set({ [ORG_TRUST_LIST_KEY]: { ...base, revision: Date.now() } });
+}
+
+function isEnabled(def: SourceDef, s: UserSettings): boolean {
+  return s.sources[def.id] ?? def.defaultEnabled;
+}
+
+/** Refreshes sources (all enabled, or one) and stores the new states. Never throws. */
+export async function refreshTrustSources(
+  db: TrustDb,
+  settings: UserSettings,
+  opts: { only?: string; now?: () => Date; fetch?: ReturnType<typeof createConditionalFetch> } = {},
+): Promise<SourceState[]> {
+  const now = opts.now ?? (() => new Date());
+  const fetch = opts.fetch ?? createConditionalFetch({ redirectMode: 'follow' });
+  const out: SourceState[] = [];
+  for (const def of SOURCE_CATALOG) {
+    if (opts.only !== undefined ? def.id !== opts.only : !isEnabled(def, settings)) continue;
+    const override = def.kind === 'deqar' ? settings.deqarSnapshotUrl : undefined;
+    if (def.kind === 'deqar' && override === undefined) continue; // bundled only
+    const prev = await db.get(def.id);
+    const next = await refreshSource(def, prev, fetch, now(), override);
+    await db.put(next).catch((e: unknown) => console.warn('CredLens: could not store trust source', e));
+    out.push(next);
+  }
+  return out;
+}
+
+/**
+ * Reads the organisation's lists, the policy and the cached registries into trust sources for one
+ * verification. Missing or stale registries are refreshed in the background (not awaited: a slow
+ * registry must not hold a verification). Never throws.
+ */
+export async function loadTrustSources(local: StorageAreaLike, deps: SettingsDeps = {}): Promise<LoadedTrustSources> {
+  const now = deps.now ?? (() => new Date());
+  const snap = await readSettings(local, deps);
+  const sources: TrustSource[] = [];
+  const result: LoadedTrustSources = { sources };
+  if (snap.policy !== null && (snap.policy.allow.length > 0 || snap.policy.deny.length > 0)) {
+    const src = createOrgListSource(snap.policy.allow, snap.policy.deny, { id: 'managed-policy', label: "Your administrator's policy" });
+    sources.push({ ...src, lookup: (ids) => src.lookup(ids).map((h) => ({ ...h, kind: 'policy' as const })) });
+  }
+  if (!snap.locked.has('ownLists')) {
+    if (snap.ownError !== undefined) result.error = snap.ownError;
+    else if (snap.own.allow.length > 0 || snap.own.deny.length > 0) {
+      const src = createOrgListSource(snap.own.allow, snap.own.deny, { id: 'org-list', label: "Your organisation's list" });
+      sources.push({ ...src, lookup: (ids) => src.lookup(ids).map((h) => ({ ...h, kind: 'org' as const })) });
+    }
+  }
+  let db: TrustDb | null = null;
+  try {
+    db = deps.db === undefined ? (typeof indexedDB === 'undefined' ? null : openTrustDb()) : deps.db;
+  } catch {
+    db = null;
+  }
+  const states = db === null ? [] : await db.all();
+  const s = snap.effective;
+  const built = buildTrustSources(states, { now: now(), enabled: (id) => s.sources[id] ?? SOURCE_CATALOG.find((d) => d.id === id)?.defaultEnabled ?? false, online: s.onlineRegistries });
+  sources.push(...built.sources);
+  if (db !== null && s.autoRefresh) scheduleRefresh(db, s, states, now());
+  return result;
+}
+
+function scheduleRefresh(db: TrustDb, s: UserSettings, states: readonly SourceState[], now: Date): void {
+  const due = SOURCE_CATALOG.filter((def) => {
+    if (!(s.sources[def.id] ?? def.defaultEnabled) || def.kind === 'ebsi-tir' || (def.kind === 'deqar' && s.deqarSnapshotUrl === undefined)) return false;
+    const st = states.find((x) => x.id === def.id);
+    const last = st?.lastAttemptAt ?? st?.fetchedAt;
+    if (last !== undefined && now.getTime() - Date.parse(last) < AUTO_REFRESH_BACKOFF_MS) return false;
+    return st?.data === undefined || (st.expiresAt !== undefined && Date.parse(st.expiresAt) <= now.getTime());
+  });
+  for (const def of due) void refreshTrustSources(db, s, { only: def.id, now: () => now }).catch(() => undefined);
 }

@@ -65,11 +65,7 @@ export interface FileScanMessage {
 
 /** Messages the background accepts. */
 export type BackgroundRequest =
-  | CandidatesReportMessage
-  | TabGetMessage
-  | CredentialVerifyMessage
-  | ReportGetMessage
-  | FileScanMessage;
+  CandidatesReportMessage | TabGetMessage | CredentialVerifyMessage | ReportGetMessage | FileScanMessage;
 
 /** Who may send each message type. */
 export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'extension-page'> = {

@@ -71,7 +71,17 @@ function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
 export function parseCandidate(c: unknown): Candidate | null {
   if (
     !isRecord(c) ||
-    !hasOnlyKeys(c, ['kind', 'url', 'pageUrl', 'platform', 'label', 'noVerifiableForm', 'content', 'contentEncoding', 'where'])
+    !hasOnlyKeys(c, [
+      'kind',
+      'url',
+      'pageUrl',
+      'platform',
+      'label',
+      'noVerifiableForm',
+      'content',
+      'contentEncoding',
+      'where',
+    ])
   )
     return null;
   const { kind, url, pageUrl, platform, label, noVerifiableForm, content, contentEncoding, where } = c;
@@ -82,7 +92,8 @@ export function parseCandidate(c: unknown): Candidate | null {
   if (!isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)) return null;
   if (noVerifiableForm !== undefined && noVerifiableForm !== true) return null;
   if (!isOptionalString(content, CANDIDATE_LIMITS.maxContentLength)) return null;
-  if (contentEncoding !== undefined && contentEncoding !== 'utf8' && contentEncoding !== 'base64') return null;
+  if (contentEncoding !== undefined && contentEncoding !== 'utf8' && contentEncoding !== 'base64')
+    return null;
   if (!isOptionalString(where, CANDIDATE_LIMITS.maxWhereLength)) return null;
   // An embedded candidate carries its content; others never do.
   if ((kind === 'embedded') !== (content !== undefined)) return null;
@@ -136,7 +147,8 @@ function parseVerifyInput(v: unknown): VerifyRequestInput | null | 'too-large' {
 function parseFileScan(raw: Record<string, unknown>): Parsed {
   if (!hasOnlyKeys(raw, ['type', 'input'])) return bad('Unexpected fields in file/scan.');
   const input = parseVerifyInput(raw['input']);
-  if (input === 'too-large') return reject('ERR_PROTO_TOO_LARGE', 'The file is larger than CredLens accepts.');
+  if (input === 'too-large')
+    return reject('ERR_PROTO_TOO_LARGE', 'The file is larger than CredLens accepts.');
   if (input === null || input.kind === 'text') return bad('file/scan needs a URL or file bytes.');
   return { ok: true, msg: { type: 'file/scan', input } };
 }

@@ -13,9 +13,18 @@ export type FileKind = 'pdf' | 'html' | 'credential';
 export function sniffFile(bytes: Uint8Array, name = '', mediaType = ''): FileKind {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-') || /application\/pdf/i.test(mediaType)) return 'pdf';
-  const start = head.replace(/^\uFEFF|^ï»¿/, '').trimStart().slice(0, 200).toLowerCase();
+  const start = head
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart()
+    .slice(0, 200)
+    .toLowerCase();
   if (/text\/html|application\/xhtml/i.test(mediaType) || /\.x?html?$/i.test(name)) return 'html';
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<(?:head|body|meta|title)\b/.test(start)) return 'html';
+  if (
+    start.startsWith('<!doctype html') ||
+    start.startsWith('<html') ||
+    /^<(?:head|body|meta|title)\b/.test(start)
+  )
+    return 'html';
   return 'credential';
 }
 

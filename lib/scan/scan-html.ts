@@ -20,7 +20,9 @@ export function decodeEntities(s: string): string {
     const k = e.toLowerCase();
     if (k.startsWith('#x')) return safeChar(parseInt(k.slice(2), 16));
     if (k.startsWith('#')) return safeChar(parseInt(k.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[k] ?? '';
+    return (
+      ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[k] ?? ''
+    );
   });
 }
 
@@ -84,7 +86,10 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
       last = end < 0 ? doc.length : end;
       TAG.lastIndex = last;
       const type = (a.get('type') ?? '').toLowerCase();
-      if (name === 'script' && (type === 'application/ld+json' || type === 'application/vc+ld+json' || type === 'application/json')) {
+      if (
+        name === 'script' &&
+        (type === 'application/ld+json' || type === 'application/vc+ld+json' || type === 'application/json')
+      ) {
         for (const c of classifyJsonText(body, { pageUrl, where: 'JSON-LD script' })) into.add(c);
       } else if (name === 'textarea') {
         text.push(decodeEntities(body));
@@ -114,7 +119,10 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
       } else if (!closing) {
         const href = resolve(a.get('href'), base);
         const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
-        if (href !== null && (rel.includes('openbadges') || (a.get('type') ?? '').toLowerCase() === 'application/ld+json')) {
+        if (
+          href !== null &&
+          (rel.includes('openbadges') || (a.get('type') ?? '').toLowerCase() === 'application/ld+json')
+        ) {
           into.add(classifyLink(href, { explicit: true, where: 'link' }));
         } else if (href !== null) anchor = { href, text: a.get('aria-label') ?? '', entryTitle: lastTitle };
       }

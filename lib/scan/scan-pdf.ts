@@ -61,7 +61,11 @@ function textOf(items: ReadonlyArray<unknown>): string {
 }
 
 /** Scans a PDF opened with pdf.js (or anything shaped like it). Never throws. */
-export async function scanPdf(doc: PdfDocLike, source: string, opts: PdfScanOptions = {}): Promise<ScanResult> {
+export async function scanPdf(
+  doc: PdfDocLike,
+  source: string,
+  opts: PdfScanOptions = {},
+): Promise<ScanResult> {
   const into = createCollector(source, 'pdf');
   const pages = Math.min(doc.numPages, SCAN_LIMITS.maxPdfPages);
   if (doc.numPages > pages) into.note(`Only the first ${pages} of ${doc.numPages} pages were read.`);
@@ -75,18 +79,24 @@ export async function scanPdf(doc: PdfDocLike, source: string, opts: PdfScanOpti
       if (href !== null) into.add(classifyLink(href, { where: `PDF page ${n}, link` }));
     }
     const content = await attempt(into, `The text of page ${n}`, () => page.getTextContent());
-    if (content !== null) scanText(textOf(content.items), into, { pageUrl: source, where: `PDF page ${n}, text` });
+    if (content !== null)
+      scanText(textOf(content.items), into, { pageUrl: source, where: `PDF page ${n}, text` });
     if (opts.pageImages !== undefined && opts.decodeQr !== undefined) {
       const images = (await attempt(into, `The images of page ${n}`, () => opts.pageImages!(page, n))) ?? [];
       for (const img of images.slice(0, SCAN_LIMITS.maxImagesPerPage)) {
-        if (img.width * img.height > SCAN_LIMITS.maxQrImagePixels || img.data.length < img.width * img.height * 4) continue;
+        if (
+          img.width * img.height > SCAN_LIMITS.maxQrImagePixels ||
+          img.data.length < img.width * img.height * 4
+        )
+          continue;
         let payload: string | null = null;
         try {
           payload = opts.decodeQr(img);
         } catch {
           payload = null;
         }
-        if (payload !== null) into.add(scanQrPayload(payload, { pageUrl: source, where: `PDF page ${n}, QR code` }));
+        if (payload !== null)
+          into.add(scanQrPayload(payload, { pageUrl: source, where: `PDF page ${n}, QR code` }));
       }
     }
   }
@@ -98,7 +108,8 @@ async function scanAttachments(doc: PdfDocLike, source: string, into: Collector)
   const raw = await attempt(into, 'The attached files', () => doc.getAttachments());
   if (typeof raw !== 'object' || raw === null) return;
   const entries = Object.entries(raw as Record<string, unknown>);
-  if (entries.length > SCAN_LIMITS.maxPdfAttachments) into.note(`Only ${SCAN_LIMITS.maxPdfAttachments} attached files were read.`);
+  if (entries.length > SCAN_LIMITS.maxPdfAttachments)
+    into.note(`Only ${SCAN_LIMITS.maxPdfAttachments} attached files were read.`);
   for (const [key, value] of entries.slice(0, SCAN_LIMITS.maxPdfAttachments)) {
     if (typeof value !== 'object' || value === null) continue;
     const v = value as { filename?: unknown; content?: unknown };
@@ -128,9 +139,18 @@ export function classifyAttachment(name: string, bytes: Uint8Array, source: stri
   const c = classifyEmbeddedText(t, { pageUrl: source, where, label: name });
   if (c !== null) return c;
   // EDC (ELM XML), baked SVG, and JSON/JWS files by their names: let the verifier say what they are.
-  const xmlCredential = t.startsWith('<') && /europassCredential|openbadges:|VerifiableCredential|elm\b/i.test(t.slice(0, 4096));
+  const xmlCredential =
+    t.startsWith('<') && /europassCredential|openbadges:|VerifiableCredential|elm\b/i.test(t.slice(0, 4096));
   if (xmlCredential || /\.(?:json|jsonld|jws|jwt|xml|svg)$/i.test(name)) {
-    const cand: Candidate = { kind: 'embedded', url: embeddedKey(source, t), pageUrl: source, platform: 'attachment', content: t, where, label: name };
+    const cand: Candidate = {
+      kind: 'embedded',
+      url: embeddedKey(source, t),
+      pageUrl: source,
+      platform: 'attachment',
+      content: t,
+      where,
+      label: name,
+    };
     return cand;
   }
   return null;
@@ -138,5 +158,14 @@ export function classifyAttachment(name: string, bytes: Uint8Array, source: stri
 
 function binary(bytes: Uint8Array, source: string, where: string, name: string): Candidate {
   const content = encodeBase64(bytes);
-  return { kind: 'embedded', url: embeddedKey(source, content), pageUrl: source, platform: 'attachment', content, contentEncoding: 'base64', where, label: name };
+  return {
+    kind: 'embedded',
+    url: embeddedKey(source, content),
+    pageUrl: source,
+    platform: 'attachment',
+    content,
+    contentEncoding: 'base64',
+    where,
+    label: name,
+  };
 }

@@ -33,7 +33,8 @@ export function urlsInText(text: string): string[] {
 /** Adds candidates for credential URLs and JWTs written in `text`. */
 export function scanText(text: string, into: Collector, ctx: { pageUrl: string; where: string }): void {
   const bounded = text.length > SCAN_LIMITS.maxTextChars ? text.slice(0, SCAN_LIMITS.maxTextChars) : text;
-  if (bounded.length < text.length) into.note(`Only the first ${SCAN_LIMITS.maxTextChars} characters of ${ctx.where} were read.`);
+  if (bounded.length < text.length)
+    into.note(`Only the first ${SCAN_LIMITS.maxTextChars} characters of ${ctx.where} were read.`);
   // Text extraction splits long URLs across lines; a URL broken at a line end stays broken.
   for (const u of urlsInText(bounded)) into.add(classifyLink(u, { where: ctx.where }));
   for (const c of classifyJwsInText(bounded, ctx)) into.add(c);

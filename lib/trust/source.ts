@@ -1,6 +1,7 @@
 /** A trust source: one list the organisation relies on (own list, EU trusted list, registry...). */
 import type { TrustLookupContext } from '../model/env';
 import type { TrustHit } from '../model/report';
+import type { QaRegisters } from '../qa/registers';
 import type { CertificateQuery, CertificateTrustAnswer } from './eu/types';
 
 export interface TrustSource {
@@ -19,6 +20,11 @@ export interface TrustSource {
   version?: string;
   fetchedAt?: string;
   stale?: boolean;
+  /**
+   * Quality-assurance registers carried by a QA-only source (DEQAR): the store hands them to lib/qa
+   * and does not count the source as a trust list consulted about issuers.
+   */
+  qaRegisters?: QaRegisters;
 }
 
 /**

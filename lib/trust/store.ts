@@ -26,7 +26,10 @@ export interface TrustStoreOptions {
 }
 
 /** Creates a trust store over the given sources (own lists, policy, registries, EBSI TIR, EU lists). */
-export function createTrustStore(sources: readonly TrustSource[], opts: TrustStoreOptions = {}): TrustStore {
+export function createTrustStore(allSources: readonly TrustSource[], opts: TrustStoreOptions = {}): TrustStore {
+  const sources = allSources.filter((s) => s.qaRegisters === undefined);
+  const qaSources = allSources.filter((s) => s.qaRegisters !== undefined);
+  const qa = opts.qa ?? qaSources.reduce<QaRegisters | undefined>((acc, s) => ({ ...acc, ...s.qaRegisters }), undefined);
   const certSources = sources.filter((s) => s.lookupCertificate !== undefined);
   return {
     ...(certSources.length === 0 ? {} : { lookupCertificate: async (query) => mergeCertificateAnswers(certSources, query) }),
@@ -53,7 +56,7 @@ export function createTrustStore(sources: readonly TrustSource[], opts: TrustSto
       return out;
     },
     versions(): TrustDataVersion[] {
-      const own = sources.map((s) => {
+      const own = allSources.map((s) => {
         const v: TrustDataVersion = { sourceId: s.id, label: s.label };
         if (s.version !== undefined) v.version = s.version;
         if (s.fetchedAt !== undefined) v.fetchedAt = s.fetchedAt;
@@ -62,6 +65,6 @@ export function createTrustStore(sources: readonly TrustSource[], opts: TrustSto
       });
       return [...own, ...(opts.versions ?? [])];
     },
-    ...(opts.qa === undefined ? {} : { qaRegisters: () => opts.qa as QaRegisters }),
+    ...(qa === undefined ? {} : { qaRegisters: () => qa }),
   };
 }

@@ -267,35 +267,71 @@ route(signedBadge.image, 'images/sql-basics.png', 'image/png');
 put('baked-valid.png', bakePng(plainData, 'openbadges', JSON.stringify(valid)));
 route('https://www.example.org/badges/northwind-data-analysis.png', 'baked-valid.png', 'image/png');
 
-
 // ---- detection surfaces (issue 6): job board, Europass-style CV, LinkedIn "show all", CV PDF ----
 // Platforms with a machine-readable form get endpoints here (Open Badge Factory, edubadges);
 // the others (Coursera, Accredible, Microsoft Learn, edX, LinkedIn Learning) have pages only.
 const OBF_ID = '4e7d1c2b3a5f6e8d9c0b1a2f3e4d5c6b7a8f9e0d';
 const obfBase = 'https://openbadgefactory.com/v1';
-const obfIssuer = { '@context': OB2, type: 'Issuer', id: `${obfBase}/client/fixture-issuer`, name: 'Contoso Vocational College', url: 'https://openbadgefactory.com', email: 'badges@example.org' };
+const obfIssuer = {
+  '@context': OB2,
+  type: 'Issuer',
+  id: `${obfBase}/client/fixture-issuer`,
+  name: 'Contoso Vocational College',
+  url: 'https://openbadgefactory.com',
+  email: 'badges@example.org',
+};
 const obfBadge = {
-  '@context': OB2, type: 'BadgeClass', id: `${obfBase}/badge/fixture-welding`, name: 'Safe Welding Practice',
-  description: 'Fictional badge: workshop safety and MIG welding basics.', image: `${obfBase}/badge/fixture-welding/image.png`,
-  criteria: { narrative: 'Completed 40 hours of supervised workshop practice.' }, issuer: obfIssuer.id,
+  '@context': OB2,
+  type: 'BadgeClass',
+  id: `${obfBase}/badge/fixture-welding`,
+  name: 'Safe Welding Practice',
+  description: 'Fictional badge: workshop safety and MIG welding basics.',
+  image: `${obfBase}/badge/fixture-welding/image.png`,
+  criteria: { narrative: 'Completed 40 hours of supervised workshop practice.' },
+  issuer: obfIssuer.id,
 };
 const obfAssertion = {
-  '@context': OB2, type: 'Assertion', id: `${obfBase}/assertion/${OBF_ID}`, recipient: recipient('jane.doe@example.com', 'obf-salt-1'),
-  badge: obfBadge.id, issuedOn: '2024-09-12T08:00:00+00:00', verification: { type: 'HostedBadge' },
+  '@context': OB2,
+  type: 'Assertion',
+  id: `${obfBase}/assertion/${OBF_ID}`,
+  recipient: recipient('jane.doe@example.com', 'obf-salt-1'),
+  badge: obfBadge.id,
+  issuedOn: '2024-09-12T08:00:00+00:00',
+  verification: { type: 'HostedBadge' },
 };
 const EDU_ID = 'edu7Hk2PqR9sT4vW';
 const eduBase = 'https://api.edubadges.nl/public';
-const eduIssuer = { '@context': OB2, type: 'Issuer', id: `${eduBase}/issuers/fixtureIssuer01`, name: 'Fabrikam University of Applied Sciences', url: 'https://api.edubadges.nl', email: 'edubadges@example.org' };
+const eduIssuer = {
+  '@context': OB2,
+  type: 'Issuer',
+  id: `${eduBase}/issuers/fixtureIssuer01`,
+  name: 'Fabrikam University of Applied Sciences',
+  url: 'https://api.edubadges.nl',
+  email: 'edubadges@example.org',
+};
 const eduBadge = {
-  '@context': OB2, type: 'BadgeClass', id: `${eduBase}/badges/fixtureBadge01`, name: 'Research Data Management',
-  description: 'Fictional micro-credential (3 ECTS).', image: `${eduBase}/badges/fixtureBadge01/image`,
-  criteria: { narrative: 'Passed the course assessment.' }, issuer: eduIssuer.id,
+  '@context': OB2,
+  type: 'BadgeClass',
+  id: `${eduBase}/badges/fixtureBadge01`,
+  name: 'Research Data Management',
+  description: 'Fictional micro-credential (3 ECTS).',
+  image: `${eduBase}/badges/fixtureBadge01/image`,
+  criteria: { narrative: 'Passed the course assessment.' },
+  issuer: eduIssuer.id,
 };
 const eduAssertion = {
-  '@context': OB2, type: 'Assertion', id: `${eduBase}/assertions/${EDU_ID}`, recipient: recipient('jane.doe@example.com', 'edu-salt-1'),
-  badge: eduBadge.id, issuedOn: '2025-01-20T10:00:00+00:00', verification: { type: 'HostedBadge' },
+  '@context': OB2,
+  type: 'Assertion',
+  id: `${eduBase}/assertions/${EDU_ID}`,
+  recipient: recipient('jane.doe@example.com', 'edu-salt-1'),
+  badge: eduBadge.id,
+  issuedOn: '2025-01-20T10:00:00+00:00',
+  verification: { type: 'HostedBadge' },
 };
-for (const [dir, docs] of [['obf', [obfIssuer, obfBadge, obfAssertion]], ['edubadges', [eduIssuer, eduBadge, eduAssertion]]]) {
+for (const [dir, docs] of [
+  ['obf', [obfIssuer, obfBadge, obfAssertion]],
+  ['edubadges', [eduIssuer, eduBadge, eduAssertion]],
+]) {
   for (const d of docs) {
     const file = `${dir}/${d.type.toLowerCase()}.json`;
     put(file, d);
@@ -310,11 +346,13 @@ const ACCREDIBLE = 'https://www.credential.net/40718293';
 const MS_LEARN = 'https://learn.microsoft.com/en-us/users/janedoe-fixture/credentials/A1B2C3D4E5F6';
 const EDX = 'https://courses.edx.org/certificates/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const LI_LEARNING = 'https://www.linkedin.com/learning/certificates/7a1b2c3d4e5f60718293a4b5c6d7e8f9';
-const EUROPASS_SHARE = 'https://europa.eu/europass/digital-credentials/viewer/#/shareview/c0ffee00fixture5a1e';
+const EUROPASS_SHARE =
+  'https://europa.eu/europass/digital-credentials/viewer/#/shareview/c0ffee00fixture5a1e';
 const EDU_PAGE = `https://edubadges.nl/public/assertions/${EDU_ID}`;
 const OBF_PAGE = `${obfBase}/assertion/${OBF_ID}.html`;
 const credlyPage = (id) => `https://www.credly.com/badges/${id}/public_url`;
-const htmlEsc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const htmlEsc = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const page = (title, body) =>
   `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${htmlEsc(title)}</title>\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
   `<style>body{margin:0;font:14px/1.45 system-ui,sans-serif;background:#f3f4f6;color:#1d1d1d}header{background:#123;color:#fff;padding:10px 24px;font-weight:700}main{max-width:780px;margin:16px auto}section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:14px 20px;margin-bottom:12px}h2{margin:0 0 8px;font-size:17px}ul{padding-left:18px}pre{white-space:pre-wrap;word-break:break-all;font-size:11px;background:#f6f6f6;padding:8px}img.badge{width:56px;height:56px;vertical-align:middle;margin-right:8px}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
@@ -369,7 +407,11 @@ const edcAttachment = {
   '@context': ['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap'],
   id: 'urn:credential:0a1b2c3d-fixture-edc',
   type: ['VerifiableCredential', 'EuropeanDigitalCredential'],
-  issuer: { id: 'urn:epass:org:fixture-university', type: 'Organisation', legalName: { en: 'Fabrikam University (fixture)' } },
+  issuer: {
+    id: 'urn:epass:org:fixture-university',
+    type: 'Organisation',
+    legalName: { en: 'Fabrikam University (fixture)' },
+  },
   issuanceDate: '2024-07-01T00:00:00Z',
   credentialSubject: { id: 'urn:epass:person:jane-doe', type: 'Person', fullName: { en: 'Jane Doe' } },
 };
@@ -397,8 +439,16 @@ const cvPdf = makePdf({
     },
   ],
   attachments: [
-    { name: 'edc-diploma.jsonld', mime: 'application/ld+json', bytes: Buffer.from(JSON.stringify(edcAttachment, null, 2)) },
-    { name: 'northwind-data-analysis.json', mime: 'application/json', bytes: Buffer.from(JSON.stringify(valid, null, 2)) },
+    {
+      name: 'edc-diploma.jsonld',
+      mime: 'application/ld+json',
+      bytes: Buffer.from(JSON.stringify(edcAttachment, null, 2)),
+    },
+    {
+      name: 'northwind-data-analysis.json',
+      mime: 'application/json',
+      bytes: Buffer.from(JSON.stringify(valid, null, 2)),
+    },
   ],
 });
 put('pages/jane-doe-cv.pdf', cvPdf);
@@ -411,7 +461,10 @@ const detectExpected = {
       [assertionUrl(IDS.valid)]: { platform: 'credly', verdict: 'verified-untrusted' },
       [obfAssertion.id]: { platform: 'open-badge-factory', verdict: 'verified-untrusted' },
       [COURSERA]: { platform: 'coursera', verdict: 'unverifiable', noVerifiableForm: true },
-      'https://www.example.org/badges/northwind-data-analysis.png': { platform: 'baked-image', verdict: 'verified-untrusted' },
+      'https://www.example.org/badges/northwind-data-analysis.png': {
+        platform: 'baked-image',
+        verdict: 'verified-untrusted',
+      },
       'json-ld': { platform: 'json-ld', verdict: 'verified-untrusted', title: badgrClass.name },
       jwt: { platform: 'jwt', verdict: 'verified-untrusted', title: signedBadge.name },
     },
@@ -420,12 +473,15 @@ const detectExpected = {
     url: CV_URL,
     candidates: {
       [eduAssertion.id]: { platform: 'edubadges', verdict: 'verified-untrusted' },
-      'https://europa.eu/europass/digital-credentials/viewer/api/v1/sharelinks/c0ffee00fixture5a1e/presentation': { platform: 'europass' },
+      'https://europa.eu/europass/digital-credentials/viewer/api/v1/sharelinks/c0ffee00fixture5a1e/presentation':
+        { platform: 'europass' },
       [ACCREDIBLE]: { platform: 'accredible', verdict: 'unverifiable', noVerifiableForm: true },
       [MS_LEARN]: { platform: 'microsoft-learn', verdict: 'unverifiable', noVerifiableForm: true },
     },
     /** Found by `credlens scan` only: a URL written in the text, not linked. */
-    textOnly: { [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr', verdict: 'verified-untrusted' } },
+    textOnly: {
+      [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr', verdict: 'verified-untrusted' },
+    },
   },
   linkedinAll: {
     url: 'https://www.linkedin.com/in/jane-doe-fixture/details/certifications/',
@@ -444,15 +500,40 @@ const detectExpected = {
     file: 'pages/jane-doe-cv.pdf',
     url: 'https://jobs.example.net/files/jane-doe-cv.pdf',
     candidates: {
-      [assertionUrl(IDS.valid)]: { platform: 'credly', where: 'PDF page 1, text', verdict: 'verified-untrusted' },
-      [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr', where: 'PDF page 1, link', verdict: 'verified-untrusted' },
-      [COURSERA]: { platform: 'coursera', where: 'PDF page 1, text', verdict: 'unverifiable', noVerifiableForm: true },
+      [assertionUrl(IDS.valid)]: {
+        platform: 'credly',
+        where: 'PDF page 1, text',
+        verdict: 'verified-untrusted',
+      },
+      [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: {
+        platform: 'badgr',
+        where: 'PDF page 1, link',
+        verdict: 'verified-untrusted',
+      },
+      [COURSERA]: {
+        platform: 'coursera',
+        where: 'PDF page 1, text',
+        verdict: 'unverifiable',
+        noVerifiableForm: true,
+      },
       [assertionUrl(IDS.revoked)]: { platform: 'credly', where: 'PDF page 2, QR code', verdict: 'revoked' },
       'attachment edc-diploma.jsonld': { platform: 'json-ld', where: 'attachment edc-diploma.jsonld' },
-      'attachment northwind-data-analysis.json': { platform: 'json-ld', where: 'attachment northwind-data-analysis.json', verdict: 'verified-untrusted' },
+      'attachment northwind-data-analysis.json': {
+        platform: 'json-ld',
+        where: 'attachment northwind-data-analysis.json',
+        verdict: 'verified-untrusted',
+      },
     },
   },
-  pages: { coursera: COURSERA, accredible: ACCREDIBLE, msLearn: MS_LEARN, edx: EDX, liLearning: LI_LEARNING, obf: OBF_PAGE, edubadges: EDU_PAGE },
+  pages: {
+    coursera: COURSERA,
+    accredible: ACCREDIBLE,
+    msLearn: MS_LEARN,
+    edx: EDX,
+    liLearning: LI_LEARNING,
+    obf: OBF_PAGE,
+    edubadges: EDU_PAGE,
+  },
 };
 put('detect-expected.json', detectExpected);
 

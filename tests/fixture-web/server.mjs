@@ -96,7 +96,16 @@ export async function startFixtureServer({ port = 0 } = {}) {
         return send(200, 'text/html; charset=utf-8', humanPage('Badgr assertion (fixture)', url.pathname));
       }
       // Human pages of platforms without a verifiable form: a page, never evidence.
-      if (['www.coursera.org', 'www.credential.net', 'learn.microsoft.com', 'courses.edx.org', 'edubadges.nl', 'openbadgefactory.com'].includes(host)) {
+      if (
+        [
+          'www.coursera.org',
+          'www.credential.net',
+          'learn.microsoft.com',
+          'courses.edx.org',
+          'edubadges.nl',
+          'openbadgefactory.com',
+        ].includes(host)
+      ) {
         return send(200, 'text/html; charset=utf-8', humanPage(`${host} (fixture)`, url.pathname));
       }
       if (host === 'www.example.org' && url.pathname === '/about.html') {

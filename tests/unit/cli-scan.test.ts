@@ -28,7 +28,10 @@ let maps: string[];
 
 async function credlens(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/credlens.mjs', ...args], { cwd: repoRoot, maxBuffer: 32 << 20 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/credlens.mjs', ...args], {
+      cwd: repoRoot,
+      maxBuffer: 32 << 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -36,7 +39,10 @@ async function credlens(...args: string[]): Promise<{ code: number; stdout: stri
   }
 }
 const lines = (stdout: string): ScanOutput[] =>
-  stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as ScanOutput);
+  stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ScanOutput);
 
 /** The key detect-expected.json uses for a candidate: its URL, or its platform/where for embedded ones. */
 function keyOf(c: ScanOutput['candidates'][number], exp: Record<string, Expect>): string {
@@ -48,13 +54,24 @@ function keyOf(c: ScanOutput['candidates'][number], exp: Record<string, Expect>)
 beforeAll(async () => {
   await run(process.execPath, ['scripts/build-cli.mjs'], { cwd: repoRoot });
   const routes = JSON.parse(readFileSync(join(GEN, 'routes.json'), 'utf8')) as Array<{
-    host: string; path: string; file: string; contentType: string; status: number;
+    host: string;
+    path: string;
+    file: string;
+    contentType: string;
+    status: number;
   }>;
   const table: Record<string, Route> = {};
   for (const r of routes)
-    table[`/${r.host}${r.path}`] = { status: r.status, contentType: r.contentType, body: readFileSync(join(GEN, r.file)) };
+    table[`/${r.host}${r.path}`] = {
+      status: r.status,
+      contentType: r.contentType,
+      body: readFileSync(join(GEN, r.file)),
+    };
   server = await startStaticServer({}, table);
-  maps = [...new Set(routes.map((r) => r.host))].flatMap((h) => ['--map-url', `https://${h}/=${server.origin}/${h}/`]);
+  maps = [...new Set(routes.map((r) => r.host))].flatMap((h) => [
+    '--map-url',
+    `https://${h}/=${server.origin}/${h}/`,
+  ]);
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -79,13 +96,22 @@ describe('credlens scan', () => {
     const r = await credlens('scan', expected.job.url, '--json', '--verify', ...maps);
     const [out] = lines(r.stdout);
     const exp = expected.job.candidates;
-    for (const c of out?.candidates ?? []) expect(c.report?.verdict, keyOf(c, exp)).toBe(exp[keyOf(c, exp)]?.verdict);
+    for (const c of out?.candidates ?? [])
+      expect(c.report?.verdict, keyOf(c, exp)).toBe(exp[keyOf(c, exp)]?.verdict);
     expect(out?.candidates.find((c) => c.platform === 'coursera')?.report?.contacted).toEqual([]);
     expect(r.code).toBe(1); // not every credential is `verified` (no trust list; Coursera unverifiable)
   });
 
   it('finds links, text URLs, a QR code and attached files in a CV PDF', async () => {
-    const r = await credlens('scan', join(GEN, expected.pdf.file ?? ''), '--json', '--verify', ...maps, '--now', '2026-01-01');
+    const r = await credlens(
+      'scan',
+      join(GEN, expected.pdf.file ?? ''),
+      '--json',
+      '--verify',
+      ...maps,
+      '--now',
+      '2026-01-01',
+    );
     const [out] = lines(r.stdout);
     expect(out?.type).toBe('pdf');
     const exp = expected.pdf.candidates;

@@ -8,14 +8,26 @@ const HEX40 = 'a'.repeat(20) + '0123456789abcdef0123';
 
 describe('platform rules: machine-readable endpoints', () => {
   it.each([
-    [`https://openbadgefactory.com/v1/assertion/${HEX40}.html`, 'open-badge-factory', `https://openbadgefactory.com/v1/assertion/${HEX40}`],
-    ['https://edubadges.nl/public/assertions/abcDEF_12-3', 'edubadges', 'https://api.edubadges.nl/public/assertions/abcDEF_12-3'],
+    [
+      `https://openbadgefactory.com/v1/assertion/${HEX40}.html`,
+      'open-badge-factory',
+      `https://openbadgefactory.com/v1/assertion/${HEX40}`,
+    ],
+    [
+      'https://edubadges.nl/public/assertions/abcDEF_12-3',
+      'edubadges',
+      'https://api.edubadges.nl/public/assertions/abcDEF_12-3',
+    ],
     [
       'https://europa.eu/europass/digital-credentials/viewer/#/shareview/0f9e8d7c6b5a4f3e',
       'europass',
       'https://europa.eu/europass/digital-credentials/viewer/api/v1/sharelinks/0f9e8d7c6b5a4f3e/presentation',
     ],
-    ['https://verifierplus.org/credentials/abc123XYZ', 'verifier-plus', 'https://verifierplus.org/api/credentials/abc123XYZ'],
+    [
+      'https://verifierplus.org/credentials/abc123XYZ',
+      'verifier-plus',
+      'https://verifierplus.org/api/credentials/abc123XYZ',
+    ],
     [
       'https://verifierplus.org/#verify?vc=https%3A%2F%2Fissuer.example%2Fvc%2F1.json',
       'verifier-plus',
@@ -87,5 +99,16 @@ describe('credential files linked from CVs', () => {
     expect(classifyLink('https://cv.example/files/diploma.jws')?.platform).toBe('credential-file');
     expect(classifyLink('https://cv.example/files/diploma.vc.json')?.platform).toBe('credential-file');
     expect(classifyLink('https://cv.example/files/cv.pdf')).toBeNull();
+  });
+});
+
+describe('mayBeCredentialLink (content-script pre-check)', () => {
+  it('lets through every host a rule names, wrappers and credential files; skips the rest', async () => {
+    const { mayBeCredentialLink } = await import('../../lib/detect/classify-link');
+    expect(mayBeCredentialLink('www.credly.com', '/badges/x')).toBe(true);
+    expect(mayBeCredentialLink('asu.badgr.com', '/public/assertions/x')).toBe(true);
+    expect(mayBeCredentialLink('www.linkedin.com', '/redir/redirect')).toBe(true);
+    expect(mayBeCredentialLink('cv.example', '/files/diploma.jws')).toBe(true);
+    expect(mayBeCredentialLink('www.example.org', '/about')).toBe(false);
   });
 });

@@ -17,31 +17,67 @@ const SELF = { id: 'ext', origin: 'chrome-extension://ext/' };
 const PAGE = 'https://jobs.example.net/applications/4711';
 const CONTENT = { id: 'ext', url: PAGE, tab: { id: 7 }, frameId: 0 };
 const REPORT_PAGE = { id: 'ext', url: 'chrome-extension://ext/report.html' };
-const VC = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'https://x.example/a/1', badge: 'b', recipient: {} };
+const VC = {
+  '@context': 'https://w3id.org/openbadges/v2',
+  type: 'Assertion',
+  id: 'https://x.example/a/1',
+  badge: 'b',
+  recipient: {},
+};
 
 function report(source: string): VerificationReport {
   const at = '2026-01-01T00:00:00.000Z';
   return {
-    version: REPORT_VERSION, verdict: 'verified-untrusted', summary: 's',
+    version: REPORT_VERSION,
+    verdict: 'verified-untrusted',
+    summary: 's',
     format: { id: 'ob2-hosted', label: 'OB2', container: 'url' },
-    authenticity: { level: 'A2', evidence: [] }, qualityAssurance: { level: 'Q0', evidence: [] },
-    checks: [], issuer: {}, trust: [], credential: { title: 'T' }, elements: [], differences: [], contacted: [],
-    checkedAt: at, evaluatedAt: at, source,
+    authenticity: { level: 'A2', evidence: [] },
+    qualityAssurance: { level: 'Q0', evidence: [] },
+    checks: [],
+    issuer: {},
+    trust: [],
+    credential: { title: 'T' },
+    elements: [],
+    differences: [],
+    contacted: [],
+    checkedAt: at,
+    evaluatedAt: at,
+    source,
   };
 }
 
 function setup() {
   const cache = createReportCache(createMemoryArea(), {});
-  const verify = vi.fn(async (input: CredentialInput) => report(input.kind === 'url' ? input.url : input.kind));
-  const fetch = vi.fn(async () => ({ ok: false as const, url: '', code: 'ERR_NET_UNREACHABLE' as const, message: 'offline' }));
+  const verify = vi.fn(async (input: CredentialInput) =>
+    report(input.kind === 'url' ? input.url : input.kind),
+  );
+  const fetch = vi.fn(async () => ({
+    ok: false as const,
+    url: '',
+    code: 'ERR_NET_UNREACHABLE' as const,
+    message: 'offline',
+  }));
   const scanPdf = vi.fn(async (_b: Uint8Array, source: string) => {
     const c = createCollector(source, 'pdf');
-    c.add(classifyLink('https://www.coursera.org/account/accomplishments/verify/ABCDEF123', { where: 'PDF page 1, text' }));
-    c.add(classifyLink('https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01', { where: 'PDF page 1, link' }));
+    c.add(
+      classifyLink('https://www.coursera.org/account/accomplishments/verify/ABCDEF123', {
+        where: 'PDF page 1, text',
+      }),
+    );
+    c.add(
+      classifyLink('https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01', {
+        where: 'PDF page 1, link',
+      }),
+    );
     return c.result;
   });
   const router = createRouter({
-    self: SELF, cache, verify, notifyTab: () => undefined, setBadge: (_t: number, _v: TabView) => undefined,
+    self: SELF,
+    cache,
+    verify,
+    notifyTab: () => undefined,
+    setBadge: (_t: number, _v: TabView) => undefined,
     scanFile: createFileScanner({ scanPdf, fetch }),
   });
   return { router, verify, scanPdf, fetch };
@@ -74,7 +110,10 @@ describe('router: detection routes', () => {
     const { router, verify } = setup();
     const [emb] = classifyJsonText(JSON.stringify(VC), { pageUrl: PAGE, where: 'JSON-LD script' });
     const nv = classifyLink('https://www.coursera.org/account/accomplishments/verify/ABCDEF123');
-    const reply = await router.handle({ type: 'candidates/report', reset: true, candidates: [emb, nv] }, CONTENT);
+    const reply = await router.handle(
+      { type: 'candidates/report', reset: true, candidates: [emb, nv] },
+      CONTENT,
+    );
     expect(reply.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 30));
     expect(verify).toHaveBeenCalledTimes(1);
@@ -88,7 +127,10 @@ describe('router: detection routes', () => {
   it('file/scan: a PDF is scanned by the injected scanner, each candidate verified and stored', async () => {
     const { router, verify, scanPdf } = setup();
     const pdf = new TextEncoder().encode('%PDF-1.7\n...');
-    const reply = await router.handle({ type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(pdf), name: 'cv.pdf' } }, REPORT_PAGE);
+    const reply = await router.handle(
+      { type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(pdf), name: 'cv.pdf' } },
+      REPORT_PAGE,
+    );
     expect(scanPdf).toHaveBeenCalledOnce();
     const value = (reply as { ok: true; value: FileScanValue }).value;
     expect(value.type).toBe('pdf');
@@ -97,17 +139,28 @@ describe('router: detection routes', () => {
       ['credly', 'verified-untrusted'],
     ]);
     expect(verify).toHaveBeenCalledTimes(1);
-    const stored = await router.handle({ type: 'report/get', reportId: value.items[0]?.reportId ?? '' }, REPORT_PAGE);
+    const stored = await router.handle(
+      { type: 'report/get', reportId: value.items[0]?.reportId ?? '' },
+      REPORT_PAGE,
+    );
     expect(stored.ok).toBe(true);
   });
 
   it('file/scan: an HTML page is scanned in the worker; a credential file is verified as one; content scripts are refused', async () => {
     const { router } = setup();
-    const html = new TextEncoder().encode(`<!doctype html><script type="application/ld+json">${JSON.stringify(VC)}</script>`);
-    const r1 = await router.handle({ type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(html), name: 'cv.html' } }, REPORT_PAGE);
+    const html = new TextEncoder().encode(
+      `<!doctype html><script type="application/ld+json">${JSON.stringify(VC)}</script>`,
+    );
+    const r1 = await router.handle(
+      { type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(html), name: 'cv.html' } },
+      REPORT_PAGE,
+    );
     expect((r1 as { ok: true; value: FileScanValue }).value.items[0]?.candidate.platform).toBe('json-ld');
     const json = new TextEncoder().encode(JSON.stringify(VC));
-    const r2 = await router.handle({ type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(json), name: 'a.json' } }, REPORT_PAGE);
+    const r2 = await router.handle(
+      { type: 'file/scan', input: { kind: 'bytes', base64: encodeBase64(json), name: 'a.json' } },
+      REPORT_PAGE,
+    );
     expect((r2 as { ok: true; value: FileScanValue }).value.type).toBe('credential');
     const r3 = await router.handle({ type: 'file/scan', input: { kind: 'url', url: PAGE } }, CONTENT);
     expect(r3.ok ? null : r3.error.code).toBe('ERR_PROTO_FORBIDDEN');

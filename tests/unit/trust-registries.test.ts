@@ -153,3 +153,15 @@ describe('source state', () => {
     expect(r.notes?.[0]).toMatch(/Registry R is out of date/);
   });
 });
+
+describe('trust files for the CLI', () => {
+  it('reads a DCC registry.json and a DEQAR snapshot; other JSON is left to the org-list parser', async () => {
+    const { trustSourceFromJson } = await import('../../lib/trust/load-file');
+    const reg = trustSourceFromJson(JSON.parse(text('dcc-legacy/community-registry.json')), 'community.json');
+    expect(reg?.ok && reg.source.version).toBe('2025-10-31');
+    const snap = trustSourceFromJson(JSON.parse(readFileSync('lib/qa/deqar-snapshot.json', 'utf8')), 'deqar.json');
+    expect(snap?.ok && snap.source.qaRegisters?.deqar?.institutions.length).toBe(3);
+    expect(trustSourceFromJson({ allow: [] }, 'org.json')).toBeNull();
+    expect(trustSourceFromJson({ registry: 5 }, 'bad.json')).toEqual({ ok: false, error: 'not a DCC registry: no "registry" object' });
+  });
+});

@@ -14,7 +14,9 @@ const coursera = (path: RegExp): LinkRule => ({
 });
 
 export const moocRules: readonly LinkRule[] = [
-  coursera(/^\/account\/accomplishments\/(?:verify|certificate|specialization|professional-cert|records)\/(?<id>[A-Za-z0-9]{6,64})\/?$/),
+  coursera(
+    /^\/account\/accomplishments\/(?:verify|certificate|specialization|professional-cert|records)\/(?<id>[A-Za-z0-9]{6,64})\/?$/,
+  ),
   coursera(/^\/verify\/(?:specialization\/|professional-cert\/)?(?<id>[A-Za-z0-9]{6,64})\/?$/),
   coursera(/^\/share\/(?<id>[A-Za-z0-9]{6,64})\/?$/),
   {

@@ -18,7 +18,12 @@ export function makePdf({ pages, attachments = [], title = 'CV' }) {
     objects.push(body);
     return objects.length;
   };
-  const stream = (dict, bytes) => Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`), bytes, Buffer.from('\nendstream')]);
+  const stream = (dict, bytes) =>
+    Buffer.concat([
+      Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`),
+      bytes,
+      Buffer.from('\nendstream'),
+    ]);
 
   const catalog = add(null);
   const pagesObj = add(null);
@@ -38,10 +43,13 @@ export function makePdf({ pages, attachments = [], title = 'CV' }) {
       xobjects.push(`/Im${i} ${id} 0 R`);
       content += `q ${img.w} 0 0 ${img.h} ${img.x} ${img.y} cm /Im${i} Do Q\n`;
     }
-    for (const l of page.lines ?? []) content += `BT /F1 ${l.size ?? 11} Tf ${l.x} ${l.y} Td (${esc(l.text)}) Tj ET\n`;
+    for (const l of page.lines ?? [])
+      content += `BT /F1 ${l.size ?? 11} Tf ${l.x} ${l.y} Td (${esc(l.text)}) Tj ET\n`;
     const contents = add(stream('', Buffer.from(content, 'latin1')));
     const annots = (page.links ?? []).map((l) =>
-      add(`<< /Type /Annot /Subtype /Link /Rect [${l.rect.join(' ')}] /Border [0 0 0] /A << /S /URI /URI (${esc(l.uri)}) >> >>`),
+      add(
+        `<< /Type /Annot /Subtype /Link /Rect [${l.rect.join(' ')}] /Border [0 0 0] /A << /S /URI /URI (${esc(l.uri)}) >> >>`,
+      ),
     );
     const pageObj = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Contents ${contents} 0 R ` +
@@ -52,20 +60,34 @@ export function makePdf({ pages, attachments = [], title = 'CV' }) {
     kids.push(pageObj);
   }
   const files = attachments.map((a) => {
-    const ef = add(stream(`/Type /EmbeddedFile /Subtype /${a.mime.replace('/', '#2F')} /Params << /Size ${a.bytes.length} >>`, a.bytes));
-    const spec = add(`<< /Type /Filespec /F (${esc(a.name)}) /UF (${esc(a.name)}) /EF << /F ${ef} 0 R >> /Desc (${esc(a.description ?? a.name)}) >>`);
+    const ef = add(
+      stream(
+        `/Type /EmbeddedFile /Subtype /${a.mime.replace('/', '#2F')} /Params << /Size ${a.bytes.length} >>`,
+        a.bytes,
+      ),
+    );
+    const spec = add(
+      `<< /Type /Filespec /F (${esc(a.name)}) /UF (${esc(a.name)}) /EF << /F ${ef} 0 R >> /Desc (${esc(a.description ?? a.name)}) >>`,
+    );
     return `(${esc(a.name)}) ${spec} 0 R`;
   });
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   objects[catalog - 1] =
-    `<< /Type /Catalog /Pages ${pagesObj} 0 R` + (files.length ? ` /Names << /EmbeddedFiles << /Names [${files.join(' ')}] >> >>` : '') + ' >>';
+    `<< /Type /Catalog /Pages ${pagesObj} 0 R` +
+    (files.length ? ` /Names << /EmbeddedFiles << /Names [${files.join(' ')}] >> >>` : '') +
+    ' >>';
 
   const parts = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let offset = parts[0].length;
   const offsets = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'),
+      Buffer.from('\nendobj\n'),
+    ]);
     parts.push(chunk);
     offset += chunk.length;
   });

@@ -43,7 +43,8 @@ function rsRemainder(data, ecLen) {
 export function encodeQr(text) {
   const bytes = [...Buffer.from(text, 'utf8')];
   const version = [1, 2, 3, 4, 5].find((v) => L_BLOCKS[v][0] - L_BLOCKS[v][1] >= bytes.length + 2);
-  if (version === undefined) throw new Error(`QR fixture encoder: ${bytes.length} bytes is too long (max 106)`);
+  if (version === undefined)
+    throw new Error(`QR fixture encoder: ${bytes.length} bytes is too long (max 106)`);
   const [total, ecLen] = L_BLOCKS[version];
   const dataLen = total - ecLen;
   // Mode 0100 (byte), 8-bit count (versions 1–9), data, terminator, padding.
@@ -66,7 +67,11 @@ export function encodeQr(text) {
   const set = (r, c, dark) => {
     if (r >= 0 && r < size && c >= 0 && c < size) m[r][c] = dark;
   };
-  for (const [r0, c0] of [[0, 0], [0, size - 7], [size - 7, 0]]) {
+  for (const [r0, c0] of [
+    [0, 0],
+    [0, size - 7],
+    [size - 7, 0],
+  ]) {
     for (let r = -1; r <= 7; r++)
       for (let c = -1; c <= 7; c++) {
         const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
@@ -132,7 +137,11 @@ export function qrToGray(matrix, scale = 4) {
     for (let c = 0; c < matrix.length; c++) {
       if (!matrix[r][c]) continue;
       for (let y = 0; y < scale; y++)
-        px.fill(0, ((r + 4) * scale + y) * side + (c + 4) * scale, ((r + 4) * scale + y) * side + (c + 5) * scale);
+        px.fill(
+          0,
+          ((r + 4) * scale + y) * side + (c + 4) * scale,
+          ((r + 4) * scale + y) * side + (c + 5) * scale,
+        );
     }
   return { width: side, height: side, data: px };
 }

@@ -49,16 +49,52 @@
     setTimeout(function () {
       section.querySelector('#loading-all').remove();
       list.append(
-        entry('Data Analysis Foundations', 'Northwind Academy', 'Mar 2025', 'https://www.credly.com/badges/' + ids.valid + '/public_url', 'Northwind Academy logo'),
-        entry('Cloud Security Basics', 'Northwind Academy', 'Nov 2024', 'https://www.credly.com/badges/' + ids.revoked, 'Northwind Academy logo'),
-        entry('Project Leadership', 'Northwind Academy', 'Jan 2025', 'https://www.credly.com/badges/' + ids.tampered, 'Northwind Academy logo'),
-        entry('Open Science Practices', 'Fabrikam University Library', 'Jun 2024', 'https://badgr.com/public/assertions/' + ids.badgr, 'Fabrikam University Library logo'),
+        entry(
+          'Data Analysis Foundations',
+          'Northwind Academy',
+          'Mar 2025',
+          'https://www.credly.com/badges/' + ids.valid + '/public_url',
+          'Northwind Academy logo',
+        ),
+        entry(
+          'Cloud Security Basics',
+          'Northwind Academy',
+          'Nov 2024',
+          'https://www.credly.com/badges/' + ids.revoked,
+          'Northwind Academy logo',
+        ),
+        entry(
+          'Project Leadership',
+          'Northwind Academy',
+          'Jan 2025',
+          'https://www.credly.com/badges/' + ids.tampered,
+          'Northwind Academy logo',
+        ),
+        entry(
+          'Open Science Practices',
+          'Fabrikam University Library',
+          'Jun 2024',
+          'https://badgr.com/public/assertions/' + ids.badgr,
+          'Fabrikam University Library logo',
+        ),
       );
     }, 300);
     setTimeout(function () {
       list.append(
-        entry('Safe Welding Practice', 'Contoso Vocational College', 'Sep 2024', redir(more.obf), 'Contoso logo'),
-        entry('Microsoft Certified: Power BI Data Analyst Associate', 'Microsoft', 'Feb 2025', redir(more.msLearn), 'Microsoft logo'),
+        entry(
+          'Safe Welding Practice',
+          'Contoso Vocational College',
+          'Sep 2024',
+          redir(more.obf),
+          'Contoso logo',
+        ),
+        entry(
+          'Microsoft Certified: Power BI Data Analyst Associate',
+          'Microsoft',
+          'Feb 2025',
+          redir(more.msLearn),
+          'Microsoft logo',
+        ),
         entry('Data Science Fundamentals', 'edX', 'Aug 2023', redir(more.edx), 'edX logo'),
         entry('Learning SQL Programming', 'LinkedIn', 'May 2024', more.liLearning, 'LinkedIn logo'),
       );
@@ -130,9 +166,10 @@
       );
     }, 900);
   }
-  if (location.pathname === DETAILS) setTimeout(function () {
-    document.getElementById('loading').remove();
-    renderAll();
-  }, 400);
+  if (location.pathname === DETAILS)
+    setTimeout(function () {
+      document.getElementById('loading').remove();
+      renderAll();
+    }, 400);
   else setTimeout(render, 400);
 })();

@@ -1,0 +1,49 @@
+/**
+ * UI strings through the extension's locale mechanism (public/_locales/<lang>/messages.json,
+ * `i18n.getMessage`). Outside the extension (unit tests) the English file answers.
+ * Plain TS so every surface can use it.
+ */
+import en from '../public/_locales/en/messages.json';
+import type { Verdict } from '../lib/model/report';
+
+export type MessageKey = keyof typeof en;
+
+type GetMessage = (key: string, subs?: string[]) => string;
+
+function getMessage(): GetMessage | undefined {
+  const g = globalThis as { chrome?: { i18n?: { getMessage?: GetMessage } }; browser?: { i18n?: { getMessage?: GetMessage } } };
+  return g.browser?.i18n?.getMessage ?? g.chrome?.i18n?.getMessage;
+}
+
+/** The message in the browser's UI language, with $1…$9 filled in. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const s = subs.map(String);
+  const got = getMessage()?.(key, s);
+  if (got) return got;
+  return en[key].message.replace(/\$(\d)/g, (_m, n: string) => s[Number(n) - 1] ?? '');
+}
+
+/** The browser UI language (e.g. "de"), for dates and multilingual credential values. */
+export function uiLanguage(): string {
+  const g = globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } };
+  try {
+    return g.chrome?.i18n?.getUILanguage?.() ?? (typeof navigator === 'undefined' ? 'en' : navigator.language);
+  } catch {
+    return 'en';
+  }
+}
+
+const VERDICT_KEYS: Record<Verdict | 'pending', MessageKey> = {
+  verified: 'verdict_verified',
+  'verified-untrusted': 'verdict_verified_untrusted',
+  expired: 'verdict_expired',
+  revoked: 'verdict_revoked',
+  invalid: 'verdict_invalid',
+  unverifiable: 'verdict_unverifiable',
+  pending: 'verdict_pending',
+};
+
+/** The localised verdict word. */
+export function verdictWord(v: Verdict | 'pending'): string {
+  return t(VERDICT_KEYS[v]);
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// Content-script budget (issue 6): a 5,000-node LinkedIn-style profile scanned by the built
+// extension in Debian Chromium, main-thread time of the content script read from a
+// DevTools trace (EvaluateScript / FunctionCall events of content-scripts/content.js).
+// A benchmark prints numbers; it asserts nothing. Needs `npm run build:ext` first.
+//   npm run bench [-- --runs 7 --nodes 5000]
+/* global document -- functions passed to page.evaluate run in the page */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, nodes: { type: 'string', default: '5000' } },
+});
+const RUNS = Number(values.runs);
+const TARGET_NODES = Number(values.nodes);
+const EXT = resolve('.output/chrome-mv3');
+if (!existsSync(join(EXT, 'manifest.json'))) {
+  console.error('No built extension: run `npm run build:ext` first.');
+  process.exit(2);
+}
+const PAGE = 'https://www.linkedin.com/in/bench-profile/';
+
+/** A profile of about TARGET_NODES elements: experience, skills, posts and 60 certifications. */
+function profileHtml() {
+  const uuid = (i) => `0b0f5d6e-1c2a-4e3b-9f4d-${String(i).padStart(12, '0')}`;
+  const cert = (i) => {
+    const href = [
+      `https://www.credly.com/badges/${uuid(i)}/public_url`,
+      `https://www.coursera.org/account/accomplishments/verify/BENCH${String(i).padStart(6, '0')}`,
+      `https://www.example.org/about/${i}`,
+    ][i % 3];
+    return `<li><img class="logo" alt="Issuer ${i} logo" src="https://www.example.org/logo${i}.jpg"><div><h3>Certificate ${i}</h3><div class="meta">Issuer ${i}</div><div class="meta">Issued 2024</div><a class="btn" href="${href}">Show credential</a></div></li>`;
+  };
+  const filler = (i) =>
+    `<li class="exp"><div><span><b>Role ${i}</b></span><span class="meta">Company ${i} · Full-time</span><p>Did <em>useful</em> things with <a href="https://www.example.org/p/${i}">projects</a> and <span>data</span>.</p></div></li>`;
+  let body = `<main id="root"><section><h2>About</h2><p>Bench profile.</p></section><section><h2>Licenses &amp; certifications</h2><ul>`;
+  for (let i = 0; i < 60; i++) body += cert(i);
+  body += '</ul></section><section><h2>Experience</h2><ul>';
+  // Each filler entry is 10 elements.
+  const fillers = Math.max(0, Math.round((TARGET_NODES - 60 * 9 - 20) / 10));
+  for (let i = 0; i < fillers; i++) body += filler(i);
+  body += '</ul></section></main>';
+  const more = `<script>setTimeout(function(){var ul=document.querySelector('ul');for(var i=1000;i<1050;i++){var li=document.createElement('li');li.innerHTML='<h3>Lazy ${'$'}{i}</h3><a href="https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-'+String(i).padStart(12,'0')+'">Show credential</a>';ul.append(li);}document.title='more';},1500);</script>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Bench</title></head><body>${body}${more}</body></html>`;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function once(html) {
+  const profile = mkdtempSync(join(tmpdir(), 'credlens-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    await context.route('https://**/*', (route) =>
+      route.request().url() === PAGE
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: html })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+    await page.goto(PAGE, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.title === 'more', null, { timeout: 10_000 });
+    await page.waitForTimeout(800); // debounce (300 ms) + the incremental scan
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const marks = await page.evaluate(() => document.getElementsByTagName('credlens-mark').length);
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    const ours = (e) => {
+      const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
+      return typeof url === 'string' && url.includes('content-scripts/content.js');
+    };
+    const slices = events.filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
+        ours(e),
+    );
+    const inject = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + e.dur, 0) / 1000;
+    const calls = slices.filter((e) => e.name === 'FunctionCall').map((e) => e.dur / 1000);
+    const firstSlice = slices.filter((e) => e.name === 'EvaluateScript').sort((a, b) => b.dur - a.dur)[0];
+    return {
+      nodes,
+      marks,
+      inject,
+      initialScan: (firstSlice?.dur ?? 0) / 1000,
+      calls: calls.reduce((a, b) => a + b, 0),
+      maxCall: Math.max(0, ...calls),
+      n: calls.length,
+    };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The content script's scanner alone (entrypoints/content/scan.ts), bundled to run in the page for timing. */
+async function scannerBundle() {
+  const out = await build({
+    stdin: {
+      contents:
+        "import { scanSubtree } from './entrypoints/content/scan';\nglobalThis.__credlensScan = scanSubtree;",
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Times scanSubtree(document.body) in the page: first (cold) call and the median of 15 warm calls. */
+async function scanOnly(html, code) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.route('https://**/*', (route) =>
+      route.request().url() === PAGE
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: html })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+    await page.goto(PAGE, { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+    return await page.evaluate(() => {
+      const scan = globalThis.__credlensScan;
+      let t = performance.now();
+      const found = scan(document.body).length;
+      const cold = performance.now() - t;
+      const warm = [];
+      for (let i = 0; i < 15; i++) {
+        t = performance.now();
+        scan(document.body);
+        warm.push(performance.now() - t);
+      }
+      warm.sort((a, b) => a - b);
+      return { found, cold, warm: warm[7] };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+const html = profileHtml();
+const code = await scannerBundle();
+const scans = [];
+for (let i = 0; i < RUNS; i++) scans.push(await scanOnly(html, code));
+const results = [];
+for (let i = 0; i < RUNS; i++) {
+  const r = await once(html);
+  results.push(r);
+  process.stdout.write(
+    `run ${i + 1}: ${r.nodes} nodes, ${r.marks} marks, injection+initial scan ${r.inject.toFixed(2)} ms, later callbacks ${r.calls.toFixed(2)} ms in ${r.n} (longest ${r.maxCall.toFixed(2)} ms)\n`,
+  );
+}
+const f = (k) => median(results.map((r) => r[k])).toFixed(2);
+console.log(
+  `\nCredLens content script on a ${results[0].nodes}-node profile (Chromium, ${RUNS} runs, medians):`,
+);
+console.log(`  script evaluation incl. initial scan: ${f('inject')} ms main-thread`);
+console.log(`  longest single slice at load:        ${f('initialScan')} ms`);
+console.log(
+  `  later callbacks (incremental re-scan of 50 lazy entries, marks, messaging): ${f('calls')} ms total, longest ${f('maxCall')} ms`,
+);
+console.log(
+  `  the scan alone (scanSubtree(document.body), ${scans[0].found} found): cold ${median(scans.map((x) => x.cold)).toFixed(2)} ms, warm ${median(scans.map((x) => x.warm)).toFixed(2)} ms`,
+);
+console.log('  (budget in issue 6: < 5 ms for the scan; numbers only, nothing asserted)');

@@ -1,0 +1,155 @@
+/**
+ * Finding credentials where recruiters look (issue 6): a job-board application, a
+ * LinkedIn-style "Show all" sub-page loaded lazily by a single-page app, a Europass-style
+ * CV, and a CV PDF read by pdf.js in the offscreen document. Expectations come from
+ * tests/fixture-web/generated/detect-expected.json.
+ */
+import type { Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROFILE_URL } from '../fixture-web/server.mjs';
+import { GENERATED, SCREENSHOTS, expect, test } from './fixtures';
+import { PopupPage, ProfilePage, type WorkerGlobals } from './pages';
+
+interface Exp {
+  platform: string;
+  verdict?: string;
+  noVerifiableForm?: boolean;
+  where?: string;
+}
+interface Surface {
+  url: string;
+  file?: string;
+  candidates: Record<string, Exp>;
+}
+const expected = JSON.parse(readFileSync(join(GENERATED, 'detect-expected.json'), 'utf8')) as Record<
+  'job' | 'cv' | 'linkedinAll' | 'pdf',
+  Surface
+>;
+
+/** Rows of the popup, by candidate URL, or by platform for embedded ones (their URL is a content hash). */
+async function checkRows(popup: PopupPage, surface: Surface): Promise<void> {
+  await expect(popup.rows()).toHaveCount(Object.keys(surface.candidates).length);
+  await popup.waitUntilChecked();
+  for (const [key, exp] of Object.entries(surface.candidates)) {
+    const row = key.startsWith('https://')
+      ? popup.row(key)
+      : popup.page.locator(`[data-testid="credential-row"][data-platform="${exp.platform}"]`);
+    await expect(row, key).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-platform', exp.platform);
+    if (exp.verdict !== undefined)
+      await expect.soft(row.getByTestId('verdict'), key).toHaveAttribute('data-verdict', exp.verdict);
+  }
+}
+
+async function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate(
+    (id) => (globalThis as unknown as WorkerGlobals).chrome.action.getBadgeText({ tabId: id }),
+    tabId,
+  );
+}
+
+test('job application: links, baked image, JSON-LD and JWT credentials; Coursera found, not verifiable', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  web,
+}) => {
+  const page = await context.newPage();
+  await page.goto(expected.job.url);
+  const view = new ProfilePage(page);
+  const n = Object.keys(expected.job.candidates).length;
+  await expect(view.marks()).toHaveCount(n);
+  const tabId = await view.tabId(serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe(String(n));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await checkRows(popup, expected.job);
+  await expect(popup.row(Object.keys(expected.job.candidates)[2] ?? '')).toContainText('coursera');
+  // The Coursera page was never fetched: a human page is not evidence.
+  expect(web.requests.filter((r) => r.host === 'www.coursera.org')).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'detect-job.png'), fullPage: true });
+  await popup.page.screenshot({ path: join(SCREENSHOTS, 'detect-job-popup.png') });
+});
+
+test('LinkedIn "Show all" sub-page: SPA navigation, lazily loaded entries, redirect-wrapped links', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(PROFILE_URL);
+  const view = new ProfilePage(page);
+  await expect(view.marks()).toHaveCount(5);
+  await page.getByRole('link', { name: /Show all 8/ }).click();
+  await expect(page).toHaveURL(expected.linkedinAll.url);
+  const n = Object.keys(expected.linkedinAll.candidates).length;
+  await expect(view.marks()).toHaveCount(n);
+  const tabId = await view.tabId(serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe(String(n));
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await checkRows(popup, expected.linkedinAll);
+  await page.screenshot({ path: join(SCREENSHOTS, 'detect-linkedin-all.png'), fullPage: true });
+  await popup.page.screenshot({ path: join(SCREENSHOTS, 'detect-linkedin-all-popup.png') });
+});
+
+test('Europass-style CV: EDC share link, edubadges, Accredible and Microsoft Learn', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(expected.cv.url);
+  const view = new ProfilePage(page);
+  await expect(view.marks()).toHaveCount(Object.keys(expected.cv.candidates).length);
+  const popup = await PopupPage.open(context, extensionId, await view.tabId(serviceWorker));
+  await checkRows(popup, expected.cv);
+  await page.screenshot({ path: join(SCREENSHOTS, 'detect-europass-cv.png'), fullPage: true });
+  await popup.page.screenshot({ path: join(SCREENSHOTS, 'detect-europass-cv-popup.png') });
+});
+
+test('CV PDF scanned in the offscreen document: link, text URLs, QR code, attached files', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/report.html`);
+  const base64 = readFileSync(join(GENERATED, expected.pdf.file ?? '')).toString('base64');
+  const reply = (await page.evaluate(
+    (b64) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({
+        type: 'file/scan',
+        input: { kind: 'bytes', base64: b64, name: 'jane-doe-cv.pdf', mediaType: 'application/pdf' },
+      }),
+    base64,
+  )) as {
+    ok: boolean;
+    value: {
+      type: string;
+      items: Array<{
+        candidate: { url: string; where?: string; platform: string };
+        verdict?: string;
+        reportId?: string;
+      }>;
+      notes: string[];
+    };
+  };
+  expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  expect(reply.value.type).toBe('pdf');
+  const byKey = (i: (typeof reply.value.items)[number]) =>
+    i.candidate.url in expected.pdf.candidates ? i.candidate.url : (i.candidate.where ?? '');
+  expect(reply.value.items.map(byKey).sort()).toEqual(Object.keys(expected.pdf.candidates).sort());
+  for (const item of reply.value.items) {
+    const exp = expected.pdf.candidates[byKey(item)];
+    expect(item.candidate.where).toBe(exp?.where);
+    if (exp?.verdict !== undefined) expect.soft(item.verdict, byKey(item)).toBe(exp.verdict);
+  }
+  // Each item's report opens on the report page.
+  const qr = reply.value.items.find((i) => i.candidate.where === 'PDF page 2, QR code');
+  await page.goto(
+    `chrome-extension://${extensionId}/report.html?id=${encodeURIComponent(qr?.reportId ?? '')}`,
+  );
+  await expect(page.getByTestId('report-verdict')).toHaveAttribute('data-verdict', 'revoked');
+  await page.screenshot({ path: join(SCREENSHOTS, 'detect-pdf-qr-report.png'), fullPage: true });
+});
