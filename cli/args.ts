@@ -6,7 +6,9 @@ export const USAGE = `Usage: credlens verify <file|url|-> ... [options]
        credlens scan <file.html|file.pdf|url> ... [--verify] [options]
 
 verify: verifies digital learning credentials (Open Badges 2.0 hosted, signed and baked
-PNG/SVG; Open Badges 1.x hosted) and prints one report per input.
+PNG/SVG; Open Badges 1.x hosted; Open Badges 3.0 / CLR 2.0 / W3C VCs with Data Integrity
+proofs or as VC-JWT; European Digital Credentials sealed with JAdES) and prints one report
+per input.
 scan: finds the credentials in a saved page or a CV (HTML or PDF: links, URLs in the text,
 JSON-LD and JWT credentials, badge images, files attached to the PDF, QR codes) and lists
 them; with --verify, verifies each one as verify would.
@@ -16,8 +18,9 @@ Options:
   --now <ISO-8601>          evaluate validity at this instant instead of the current time
   --map-url <from>=<to>     rewrite URLs starting with <from> to start with <to> before fetching
                             (repeatable; the longest matching prefix wins; <to> may be loopback)
-  --trust <file>            add an organisation trust list {"allow":[{"id","name"}],"deny":[...]}
-                            (repeatable)
+  --trust <file>            add a trust source (repeatable): an organisation list
+                            {"allow":[{"id","name"}],"deny":[...]}, an issuer registry (DCC
+                            registry.json) or EU trusted lists (the LOTL and national lists, XML)
   --email <address>         check the credential's recipient against this e-mail address
   --recipient-url <url>     check the recipient against this URL
   --telephone <number>      check the recipient against this telephone number
