@@ -1,10 +1,12 @@
 /**
  * Resolution of controllers (DID Core §7.1 "DID Resolution", Controlled Identifiers 1.0 §3.3
  * "Retrieve Verification Method"): did:key and did:jwk offline, did:web and https controller
- * documents / OB 3.0 issuer profiles through the recording fetcher, cached in a caller-owned cache.
+ * documents / OB 3.0 issuer profiles through the recording fetcher, did:ebsi through the EBSI DID
+ * Registry, cached in a caller-owned cache.
  */
 import type { RecordingFetch } from '../model/format';
 import { cacheGet, cachePut, type DidCache } from './cache';
+import { resolveDidEbsi } from './ebsi';
 import { resolveDidJwk } from './did-jwk';
 import { resolveDidKey } from './did-key';
 import { didWebUrl } from './did-web';
@@ -22,6 +24,7 @@ export type ResolveErrorCode =
   | 'ERR_DID_METHOD_UNSUPPORTED'
   | 'ERR_DID_MALFORMED'
   | 'ERR_DID_UNREACHABLE'
+  | 'ERR_DID_NOT_FOUND'
   | 'ERR_DID_DOCUMENT_INVALID'
   | 'ERR_DID_ID_MISMATCH'
   | 'ERR_VM_BAD_ID';
@@ -32,7 +35,7 @@ export type Resolution =
       ok: true;
       id: string;
       document: Json;
-      method: 'key' | 'jwk' | 'web' | 'https';
+      method: 'key' | 'jwk' | 'web' | 'https' | 'ebsi';
       source?: string;
       cached?: boolean;
     }
@@ -105,6 +108,18 @@ export async function resolveController(
       const url = didWebUrl(id);
       if (!url) return fail(id, 'ERR_DID_MALFORMED', 'the did:web identifier is malformed');
       return fetchDocument(id, url, 'web', ctx, purpose);
+    }
+    if (method === 'ebsi') {
+      const now = ctx.now.getTime();
+      const hit = cacheGet(ctx.cache, id, now);
+      if (hit) return { ok: true, id, document: hit.document, method: 'ebsi', source: hit.source ?? id, cached: true };
+      const r = await resolveDidEbsi(id, ctx.fetch);
+      if (!r.ok) {
+        // A DID the registry does not know is a definite answer (not unreachable).
+        return fail(id, r.code, r.reason, r.unreachable);
+      }
+      cachePut(ctx.cache, id, { document: r.document, source: r.source, storedAt: now });
+      return { ok: true, id, document: r.document, method: 'ebsi', source: r.source };
     }
     return fail(id, 'ERR_DID_METHOD_UNSUPPORTED', `DID method "${method ?? '?'}" is not supported`);
   }

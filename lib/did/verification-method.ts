@@ -16,7 +16,7 @@ export interface ResolvedMethod {
   controller: string;
   key: PublicKey;
   /** How the controller document was obtained. */
-  method: 'key' | 'jwk' | 'web' | 'https';
+  method: 'key' | 'jwk' | 'web' | 'https' | 'ebsi';
   source?: string;
   cached?: boolean;
 }

@@ -3,7 +3,9 @@
  * did:key / did:web (host and path-based) / did:jwk signed credentials, tampered copies (one field
  * changed), revoked and suspended status, and a revoked endorsement.
  */
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { didEbsiUrl } from '../../lib/did/ebsi';
 import type { AuthenticityLevel, CheckStatus, QaLevel, Verdict } from '../../lib/model/report';
 import { verifyCredential } from '../../lib/verify';
 import { createVectorFetch } from '../support/vector-web';
@@ -129,5 +131,56 @@ describe('generated VC fixtures', () => {
       env({ [url]: list(['urn:other']) }),
     );
     expect(fine.checks.find((c) => c.id === 'status.revocation')?.code).toBe('OK_STATUS');
+  });
+});
+
+describe('did:ebsi issuer (VC-JWT, key from the EBSI DID registry)', () => {
+  // A legal-entity did:ebsi: 'z' + base58btc(0x01 + 16 bytes). The key is made here, for this test.
+  const did = 'did:ebsi:zfEmvX5twhXjQJiCWsukvQA';
+  const registry = didEbsiUrl(did);
+  async function signed(mutate?: (vc: Record<string, unknown>) => void) {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = await exportJWK(publicKey);
+    const vmId = `${did}#key-1`;
+    const doc = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      verificationMethod: [{ id: vmId, type: 'JsonWebKey2020', controller: did, publicKeyJwk: jwk }],
+      assertionMethod: [vmId],
+    };
+    const template = readFixture('ob3-jwt-didjwk.jwt').split('.')[1] ?? '';
+    const vc = (JSON.parse(Buffer.from(template, 'base64url').toString('utf8')) as { vc: Record<string, unknown> }).vc;
+    vc.issuer = { id: did, type: ['Profile'], name: 'CredLens Test Issuer (did:ebsi)' };
+    mutate?.(vc);
+    const jwt = await new SignJWT({ vc })
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: vmId })
+      .setIssuer(did)
+      .setJti(String(vc.id))
+      .sign(privateKey);
+    return { jwt, doc };
+  }
+  const verify = (jwt: string, routes: Record<string, { body?: string; status?: number; contentType?: string }>) =>
+    verifyCredential({ kind: 'text', text: jwt, name: 'ebsi.jwt' }, env(routes));
+
+  it('verifies with the key the registry publishes; identity is the registry entry (A1 until a trust list says more)', async () => {
+    const { jwt, doc } = await signed();
+    const r = await verify(jwt, { [registry]: { body: JSON.stringify(doc), contentType: 'application/did+ld+json' } });
+    expect(r.checks.find((c) => c.id === 'proof.signature')?.status).toBe('passed');
+    expect(r.checks.find((c) => c.id === 'issuer.identity')?.code).toBe('WARN_ISSUER_EBSI_DID');
+    expect(r.verdict).toBe('verified-untrusted');
+    expect(r.authenticity.level).toBe('A1');
+    expect(r.contacted.map((c) => c.url)).toContain(registry);
+  });
+  it('a DID the registry does not know: not verified, and said so', async () => {
+    const { jwt } = await signed();
+    const r = await verify(jwt, { [registry]: { status: 404 } });
+    expect(r.verdict).not.toMatch(/^verified/);
+    expect(JSON.stringify(r.checks)).toContain('does not know');
+  });
+  it('a registry document with another key: the signature is not accepted', async () => {
+    const { jwt } = await signed();
+    const other = await signed();
+    const r = await verify(jwt, { [registry]: { body: JSON.stringify(other.doc) } });
+    expect(r.verdict).toBe('invalid');
   });
 });

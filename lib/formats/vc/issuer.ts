@@ -45,7 +45,14 @@ function passed(
   const bound = domainBound(issuer);
   const c = bound
     ? check.passed(ID, 'OK_ISSUER_DOMAIN', `The signing key is published by the issuer ${issuer}.`, how)
-    : check.warning(
+    : didMethod(issuer) === 'ebsi'
+      ? check.warning(
+          ID,
+          'WARN_ISSUER_EBSI_DID',
+          `Signed by a key of ${issuer}, registered in the EBSI DID registry. Whether it is an accredited issuer is for the EBSI Trusted Issuers Registry to say.`,
+          how,
+        )
+      : check.warning(
         ID,
         'WARN_ISSUER_KEY_ONLY',
         `Signed by the key ${issuer}, which is not tied to any organisation or domain.`,
