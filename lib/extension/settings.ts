@@ -9,6 +9,7 @@
  */
 import { buildTrustSources, refreshSource, SOURCE_CATALOG, type SourceDef } from '../trust/catalog';
 import { createOrgListSource, parseOrgList, type OrgListEntry } from '../trust/org-list';
+import { MAX_XML_BYTES } from '../trust/eu/xml';
 import { createConditionalFetch } from '../trust/refresh-fetch';
 import type { TrustSource } from '../trust/source';
 import type { SourceState } from '../trust/source-state';
@@ -131,13 +132,15 @@ export async function refreshTrustSources(
 ): Promise<SourceState[]> {
   const now = opts.now ?? (() => new Date());
   const fetch = opts.fetch ?? createConditionalFetch({ redirectMode: 'follow' });
+  // Trusted lists are XML of several megabytes (the ES list is about 3 MB); the cap stays bounded.
+  const listFetch = opts.fetch ?? createConditionalFetch({ redirectMode: 'follow', maxBytes: MAX_XML_BYTES, timeoutMs: 60_000 });
   const out: SourceState[] = [];
   for (const def of SOURCE_CATALOG) {
     if (opts.only !== undefined ? def.id !== opts.only : !isEnabled(def, settings)) continue;
     const override = def.kind === 'deqar' ? settings.deqarSnapshotUrl : undefined;
     if (def.kind === 'deqar' && override === undefined) continue; // bundled only
     const prev = await db.get(def.id);
-    const next = await refreshSource(def, prev, fetch, now(), override);
+    const next = await refreshSource(def, prev, def.kind === 'eu-trusted-lists' ? listFetch : fetch, now(), override);
     await db.put(next).catch((e: unknown) => console.warn('CredLens: could not store trust source', e));
     out.push(next);
   }

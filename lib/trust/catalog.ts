@@ -8,6 +8,10 @@ import type { TrustHit } from '../model/report';
 import { bundledDeqarIndex } from '../qa/bundled';
 import { parseDeqarSnapshot, type DeqarIndex } from '../qa/deqar';
 import type { QaRegisters } from '../qa/registers';
+import pinnedLotl from '../../public/trust/eu-lotl-signers.json';
+import { refreshEuLists, EU_LOTL_URL } from './eu/refresh';
+import { createEuTrustSource } from './eu/source';
+import type { EuTrustIndex } from './eu/types';
 import { createEbsiTirSource } from './ebsi-tir';
 import type { ConditionalFetch } from './refresh-fetch';
 import {
@@ -71,6 +75,14 @@ export const SOURCE_CATALOG: readonly SourceDef[] = [
     description: 'European Blockchain Services Infrastructure: accredited issuers with did:ebsi identifiers, asked per credential.',
   },
   {
+    id: 'eu-lotl',
+    kind: 'eu-trusted-lists',
+    label: 'EU trusted lists (eIDAS)',
+    url: EU_LOTL_URL,
+    defaultEnabled: true,
+    description: 'The EU List of Trusted Lists and the member states\' trusted lists: which providers may issue qualified certificates for electronic seals. Decides whether a European Digital Credential carries a qualified or advanced seal.',
+  },
+  {
     id: 'deqar',
     kind: 'deqar',
     label: 'DEQAR (quality assurance of higher education)',
@@ -107,6 +119,14 @@ export async function refreshSource(def: SourceDef, prev: SourceState | undefine
   const url = urlOverride ?? def.url;
   if (def.kind === 'ebsi-tir') return { ...base, signature: { status: 'unsigned', detail: 'Asked online for each did:ebsi issuer; nothing is cached.' } };
   if (url === undefined) return applyRefresh(base, { kind: 'failed', reason: 'No address to refresh from is configured.' }, now);
+  if (def.kind === 'eu-trusted-lists') {
+    try {
+      const outcome = await refreshEuLists(url, fetch, now, pinnedLotl.certificates.map((c) => c.der), DEFAULT_TTL_MS);
+      return applyRefresh({ ...base, url }, outcome, now);
+    } catch (e) {
+      return applyRefresh(base, { kind: 'failed', reason: e instanceof Error ? e.message : String(e) }, now);
+    }
+  }
   try {
     const res = await fetch(url, url === base.url ? base.etag : undefined);
     if (!res.ok) return applyRefresh(base, { kind: 'failed', reason: res.reason }, now);
@@ -191,6 +211,10 @@ export function buildTrustSources(states: readonly SourceState[], opts: BuildOpt
     if (state?.data === undefined) continue;
     if (def.kind === 'dcc-legacy') {
       const src = createDccLegacySource(state.data as DccLegacyData, { id: def.id, label: def.label });
+      sources.push({ ...src, ...(state.version ? { version: state.version } : {}), ...(state.fetchedAt ? { fetchedAt: state.fetchedAt } : {}), ...(stale ? { stale } : {}) });
+    } else if (def.kind === 'eu-trusted-lists') {
+      const index = state.data as EuTrustIndex;
+      const src = createEuTrustSource(index, () => opts.now);
       sources.push({ ...src, ...(state.version ? { version: state.version } : {}), ...(state.fetchedAt ? { fetchedAt: state.fetchedAt } : {}), ...(stale ? { stale } : {}) });
     } else if (def.kind === 'dcc-oidf' && opts.online) {
       sources.push(oidfSource(state as SourceState<OidfAnchorData>, state.data as OidfAnchorData));

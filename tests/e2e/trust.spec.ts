@@ -70,7 +70,8 @@ test('options page: sources with status; an own allow-list entry makes the issue
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.locator('[data-testid="source-row"][data-source-id="deqar"]')).toHaveAttribute('data-status', /fresh|stale/);
   await expect(options.locator('[data-testid="source-row"][data-source-id="ebsi-tir"]')).toHaveAttribute('data-status', 'online');
-  await expect(options.locator('[data-testid="source-row"]')).toHaveCount(5);
+  await expect(options.locator('[data-testid="source-row"]')).toHaveCount(6);
+  await expect(options.locator('[data-testid="source-row"][data-source-id="eu-lotl"]')).toBeVisible();
 
   // A refresh that cannot reach the registry is recorded, not fatal.
   await options.locator('[data-testid="source-row"][data-source-id="dcc-member"] [data-testid="source-refresh"]').click();

@@ -71,7 +71,7 @@ describe('registry refresh into IndexedDB', () => {
         return new Response(status === 304 ? null : body, { status, headers: { etag: '"v1"', 'cache-control': 'max-age=3600', 'content-type': 'application/json' } });
       },
     });
-    const s = { ...DEFAULT_SETTINGS, sources: { 'dcc-member-oidf': false, 'ebsi-tir': false } };
+    const s = { ...DEFAULT_SETTINGS, sources: { 'dcc-member-oidf': false, 'ebsi-tir': false, 'eu-lotl': false } };
     const t0 = new Date('2026-02-01T00:00:00Z');
     await refreshTrustSources(db, s, { fetch, now: () => t0 });
     const first = await db.get('dcc-member');
