@@ -6,25 +6,7 @@
  */
 import type { ElementKey, StandardElement } from '../model/report';
 import { asArray, isObj, type Json } from '../did/json';
-
-const LABELS: Record<ElementKey, [string, boolean]> = {
-  learner: ['Identification of the learner', true],
-  title: ['Title', true],
-  country: ['Country/region of the issuer', true],
-  awardingBody: ['Awarding body', true],
-  issuedOn: ['Date of issuing', true],
-  learningOutcomes: ['Learning outcomes', true],
-  workload: ['Notional workload', true],
-  level: ['Level (EQF / QF-EHEA)', true],
-  assessment: ['Type of assessment', true],
-  participation: ['Form of participation', true],
-  qualityAssurance: ['Type of quality assurance', true],
-  prerequisites: ['Prerequisites', false],
-  supervision: ['Supervision and identity verification', false],
-  grade: ['Grade achieved', false],
-  stackability: ['Integration / stackability', false],
-  furtherInformation: ['Further information', false],
-};
+import { ELEMENT_LABELS as LABELS } from './catalog';
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined;

@@ -12,6 +12,7 @@
 import type { ElementKey, StandardElement } from '../../model/report';
 import { describeRecipient, type Recipient } from './recipient';
 import { asArray, isObj, refId, str, type Json } from './util';
+import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
 
 /** The parts of a badge the elements are read from (compacted data + raw JSON for extensions). */
 export interface ElementSources {
@@ -20,25 +21,6 @@ export interface ElementSources {
   issuer?: { data: Json; raw: Json };
   recipient?: Recipient;
 }
-
-const LABELS: Record<ElementKey, [string, boolean]> = {
-  learner: ['Identification of the learner', true],
-  title: ['Title', true],
-  country: ['Country/region of the issuer', true],
-  awardingBody: ['Awarding body', true],
-  issuedOn: ['Date of issuing', true],
-  learningOutcomes: ['Learning outcomes', true],
-  workload: ['Notional workload', true],
-  level: ['Level (EQF / QF-EHEA)', true],
-  assessment: ['Type of assessment', true],
-  participation: ['Form of participation', true],
-  qualityAssurance: ['Type of quality assurance', true],
-  prerequisites: ['Prerequisites', false],
-  supervision: ['Supervision and identity verification', false],
-  grade: ['Grade achieved', false],
-  stackability: ['Integration / stackability', false],
-  furtherInformation: ['Further information', false],
-};
 
 function el(key: ElementKey, values: string[], source: string, note?: string): StandardElement {
   const [label, mandatory] = LABELS[key];

@@ -1,19 +1,8 @@
 /** Small JSON helpers shared by the Open Badges 2.0 / 1.x modules. */
+import { asArray, isObj, type Json } from '../../did/json';
 import type { Check, Verdict } from '../../model/report';
 
-/** A JSON object. */
-export type Json = Record<string, unknown>;
-
-/** True for a plain JSON object (not an array, not null). */
-export function isObj(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The value as an array (undefined → []). */
-export function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
+export { asArray, isObj, type Json };
 
 /** A string value, also unwrapping a JSON-LD value object `{ "@value": "..." }`. */
 export function str(value: unknown): string | undefined {
