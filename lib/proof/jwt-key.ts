@@ -109,7 +109,7 @@ export async function findJwtKey(
         ok: true,
         key: k.key,
         vmId: '(x5c leaf certificate)',
-        selfAsserted: `X.509 chain of ${chain.length} certificate(s) in the header, trust not yet evaluated`,
+        selfAsserted: `the X.509 certificate in the token header (chain of ${chain.length}; see issuer.identity)`,
         x5c: chain.length,
       };
     } catch (error) {

@@ -35,6 +35,8 @@ export interface CertInfo {
   policies: string[];
   /** OIDs of critical extensions. */
   criticalExtensions: string[];
+  /** subjectAltName dNSName and uniformResourceIdentifier entries (RFC 5280 §4.2.1.6). */
+  altNames: { dns: string[]; uri: string[] };
 }
 
 const NAME_OIDS: Readonly<Record<string, string>> = {
@@ -114,6 +116,15 @@ function readExtensions(cert: Certificate, info: CertInfo): void {
       case '2.5.29.37':
         info.extKeyUsage = Array.isArray(parsed?.keyPurposes) ? (parsed.keyPurposes as string[]) : [];
         break;
+      case '2.5.29.17': {
+        const names = Array.isArray(parsed?.altNames) ? (parsed.altNames as { type?: unknown; value?: unknown }[]) : [];
+        for (const n of names.slice(0, 100)) {
+          if (typeof n.value !== 'string' || n.value.length > 2048) continue;
+          if (n.type === 2) info.altNames.dns.push(n.value);
+          else if (n.type === 6) info.altNames.uri.push(n.value);
+        }
+        break;
+      }
       case '2.5.29.32':
         info.policies = Array.isArray(parsed?.certificatePolicies)
           ? (parsed.certificatePolicies as { policyIdentifier: string }[]).map((p) => p.policyIdentifier)
@@ -141,6 +152,7 @@ export async function parseCertificate(der: Uint8Array): Promise<CertInfo | unde
       notAfter: cert.notAfter.value,
       policies: [],
       criticalExtensions: [],
+      altNames: { dns: [], uri: [] },
     };
     readExtensions(cert, info);
     return info;

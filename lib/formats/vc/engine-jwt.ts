@@ -65,6 +65,7 @@ export async function verifyVcJwt(token: string, engine: Engine): Promise<VcRun 
     if (k.controller) signer.controller = k.controller;
     if (k.source) signer.source = k.source;
     if (k.selfAsserted) signer.selfAsserted = k.selfAsserted;
+    if (k.x5c !== undefined) signer.x5c = asArray(header.x5c).filter((c): c is string => typeof c === 'string');
     const how = k.selfAsserted ? ` Key: ${k.selfAsserted} (integrity only).` : ` Key ${k.vmId}.`;
     checks.push(
       check.passed(

@@ -100,7 +100,7 @@ export async function afterProof(
   const issuer = idOf(vc.issuer);
   let identity: IssuerIdentity | undefined;
   if (proofPassed && signer) {
-    identity = await checkIssuerIdentity(issuer, signer, engine.resolve);
+    identity = await checkIssuerIdentity(issuer, signer, engine.resolve, engine.ctx);
     checks.push(identity.check);
   } else {
     checks.push(

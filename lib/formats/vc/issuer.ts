@@ -5,10 +5,12 @@
  * the method under assertionMethod); OB 3.0 §8.2 (issuer.id may be an https Profile URL).
  * Outcomes are precise: the key's controller is named whenever it is not the issuer.
  */
-import type { Check } from '../../model/report';
+import type { VerifyContext } from '../../model/format';
+import type { Check, TrustHit } from '../../model/report';
 import { didMethod, resolveController, type ResolveContext } from '../../did/resolve';
 import { isAuthorised } from '../../did/verification-method';
 import { check } from './util';
+import { checkX5cIdentity } from './x5c';
 
 /** The key a valid signature was made with, as far as it is known. */
 export interface SignerKey {
@@ -19,13 +21,17 @@ export interface SignerKey {
   selfAsserted?: string;
   /** Where the controller's document came from (did:web / https). */
   source?: string;
+  /** The JWT's `x5c` chain, when the key came from it (the identity is then the certificate's). */
+  x5c?: string[];
 }
 
 /** What the identity check found out, for levels and the report. */
 export interface IssuerIdentity {
   check: Check;
-  /** A1 (key with no established owner) or A2 (issuer on its own domain). */
-  level?: 'A1' | 'A2';
+  /** A1 (key with no established owner), A2 (issuer on its own domain or certificate), A3 (certificate from an EU-listed CA). */
+  level?: 'A1' | 'A2' | 'A3';
+  /** Trusted-list hits found while establishing the identity (x5c anchored on an EU-listed CA). */
+  trustHits?: TrustHit[];
   /** The issuer document, when one was fetched (OB 3.0 Profile / DID document). */
   document?: Record<string, unknown>;
   fetchedFrom?: string;
@@ -71,11 +77,13 @@ export async function checkIssuerIdentity(
   issuer: string | undefined,
   signer: SignerKey,
   rctx: ResolveContext,
+  ctx?: VerifyContext,
 ): Promise<IssuerIdentity> {
   if (!issuer)
     return {
       check: check.failed(ID, 'ERR_ISSUER_MISSING', 'invalid', 'The credential does not name its issuer.'),
     };
+  if (signer.x5c && ctx) return checkX5cIdentity(issuer, signer.x5c, ctx);
   if (signer.controller === issuer) {
     const doc =
       issuer.startsWith('did:key:') || issuer.startsWith('did:jwk:')

@@ -98,5 +98,6 @@ export function buildVcResult(acquired: Acquired, run: VcRun, trustedEndorsers: 
     differences: [],
     authenticity: authenticity(run),
     qualityAssurance: qa(run, trustedEndorsers),
+    ...(run.identity?.trustHits && run.identity.check.status === 'passed' ? { trustHits: run.identity.trustHits } : {}),
   };
 }
