@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from './i18n';
 
 interface Props {
   busy: boolean;
@@ -6,7 +7,10 @@ interface Props {
   onUrl: (url: string) => void;
 }
 
-/** Check a credential the user has: drop or pick a file (PNG, SVG, JSON, JWS), or paste a URL. */
+/**
+ * Check a credential the user has: drop or pick a file (PNG, SVG, JSON, JWS, EDC XML; or a CV
+ * as PDF or HTML, whose credentials are listed), or paste a URL.
+ */
 export function DropZone({ busy, onFile, onUrl }: Props) {
   const [over, setOver] = useState(false);
   const [url, setUrl] = useState('');
@@ -14,7 +18,7 @@ export function DropZone({ busy, onFile, onUrl }: Props) {
 
   return (
     <section class="check-another" aria-labelledby="h-check">
-      <h2 id="h-check">Check a credential</h2>
+      <h2 id="h-check">{t('report_check')}</h2>
       <div
         class={`drop${over ? ' drop--over' : ''}`}
         data-testid="drop-zone"
@@ -31,9 +35,9 @@ export function DropZone({ busy, onFile, onUrl }: Props) {
         }}
       >
         <p>
-          Drop a badge image or credential file here (PNG, SVG, JSON, JWS), or{' '}
+          {t('drop_hint')}{' '}
           <button type="button" class="link-button" disabled={busy} onClick={() => input.current?.click()}>
-            choose a file
+            {t('drop_choose')}
           </button>
           .
         </p>
@@ -41,9 +45,9 @@ export function DropZone({ busy, onFile, onUrl }: Props) {
           ref={input}
           class="visually-hidden"
           type="file"
-          accept=".png,.svg,.json,.jsonld,.jws,.jwt,.txt,image/png,image/svg+xml,application/json"
+          accept=".png,.svg,.json,.jsonld,.jws,.jwt,.txt,.xml,.pdf,.html,.htm,image/png,image/svg+xml,application/json,application/xml,text/xml,application/pdf,text/html"
           data-testid="file-input"
-          aria-label="Credential file"
+          aria-label={t('drop_fileLabel')}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file !== undefined) onFile(file);
@@ -58,7 +62,7 @@ export function DropZone({ busy, onFile, onUrl }: Props) {
           if (url.trim() !== '') onUrl(url.trim());
         }}
       >
-        <label for="cred-url">Or the credential's URL</label>
+        <label for="cred-url">{t('drop_urlLabel')}</label>
         <input
           id="cred-url"
           type="url"
@@ -68,12 +72,12 @@ export function DropZone({ busy, onFile, onUrl }: Props) {
           data-testid="url-input"
         />
         <button type="submit" disabled={busy || url.trim() === ''}>
-          Check
+          {t('drop_submit')}
         </button>
       </form>
       {busy && (
         <p class="muted" role="status">
-          Checking…
+          {t('popup_checking')}
         </p>
       )}
     </section>

@@ -1,9 +1,10 @@
 /** Popup: the credentials found on the current tab, each with its verdict; a row opens the report. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '../../components/i18n';
 import { authName, qaName } from '../../components/LevelsPanel';
+import { hostOf, notVerifiableText, platformName, rowFacts } from '../../components/row-facts';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import '../../components/styles.css';
 import { request } from '../../lib/extension/messaging';
@@ -31,33 +32,58 @@ function openReport(reportId: string): void {
   });
 }
 
-function Row({ entry, report }: { entry: TabEntryView; report: VerificationReport | undefined }) {
-  const title = entry.title ?? entry.candidate.label ?? entry.candidate.pageUrl;
+function Row({
+  entry,
+  report,
+  onVerify,
+}: {
+  entry: TabEntryView;
+  report: VerificationReport | undefined;
+  onVerify: (url: string) => void;
+}) {
+  const facts = rowFacts(entry.candidate, entry, report);
+  const title = facts.title;
+  const credTitle = entry.title ?? report?.credential.title;
   // What the page called it, when that is not what the credential says (a recruiter should notice).
   const label = entry.candidate.label;
   const shownAs =
-    entry.title !== undefined &&
+    credTitle !== undefined &&
     label !== undefined &&
-    !label.toLowerCase().includes(entry.title.toLowerCase())
+    !label.toLowerCase().includes(credTitle.toLowerCase())
       ? label
       : undefined;
+  const waiting = entry.waiting === true;
+  const host = hostOf(entry.candidate);
+  const notVerifiable = notVerifiableText(entry.candidate);
   const inner = (
     <>
-      <VerdictBadge
-        verdict={entry.state === 'done' && entry.verdict !== undefined ? entry.verdict : 'pending'}
-        testId="verdict"
-      />
+      {!waiting && (
+        <VerdictBadge
+          verdict={entry.state === 'done' && entry.verdict !== undefined ? entry.verdict : 'pending'}
+          testId="verdict"
+        />
+      )}
       <span class="row__title">{title}</span>
       <span class="row__meta">
-        {entry.issuer !== undefined
-          ? t('popup_issuedBy', entry.issuer)
-          : entry.state === 'pending'
-            ? t('popup_checking')
-            : t('popup_issuerUnknown')}
+        {facts.issuer !== undefined
+          ? t('popup_issuedBy', facts.issuer)
+          : waiting
+            ? t('found_waiting')
+            : entry.state === 'pending'
+              ? t('popup_checking')
+              : t('popup_issuerUnknown')}
         {' · '}
-        {entry.candidate.kind === 'image' ? t('popup_badgeImage') : platformName(entry.candidate.platform)}
-        {report?.credential.issuedOn !== undefined && ` · ${t('popup_issued', shortDate(report.credential.issuedOn))}`}
+        <span data-testid="row-platform">
+          {entry.candidate.kind === 'image' ? t('popup_badgeImage') : platformName(entry.candidate)}
+        </span>
+        {host !== undefined && ` (${host})`}
+        {facts.issuedOn !== undefined && ` · ${t('popup_issued', shortDate(facts.issuedOn))}`}
       </span>
+      {notVerifiable !== undefined && entry.state === 'done' && (
+        <span class="row__meta" data-testid="not-verifiable">
+          {notVerifiable}
+        </span>
+      )}
       {report !== undefined && (
         <span class="row__meta levels-inline" data-testid="row-levels" data-authenticity={report.authenticity.level} data-qa={report.qualityAssurance.level}>
           <abbr title={authName(report.authenticity.level)}>{report.authenticity.level}</abbr> {authName(report.authenticity.level)} ·{' '}
@@ -74,9 +100,10 @@ function Row({ entry, report }: { entry: TabEntryView; report: VerificationRepor
       data-testid="credential-row"
       data-platform={entry.candidate.platform}
       data-url={entry.candidate.url}
+      data-waiting={waiting ? 'true' : undefined}
     >
       {reportId === undefined ? (
-        <div class="row__inner" aria-busy="true">
+        <div class="row__inner" aria-busy={!waiting}>
           {inner}
         </div>
       ) : (
@@ -91,6 +118,18 @@ function Row({ entry, report }: { entry: TabEntryView; report: VerificationRepor
           {inner}
         </a>
       )}
+      {waiting && (
+        <p class="row__actions" style={{ margin: 0, padding: '0 10px 8px' }}>
+          <button
+            type="button"
+            data-testid="verify-button"
+            aria-label={t('found_verifyItem', title)}
+            onClick={() => onVerify(entry.candidate.url)}
+          >
+            {t('found_verify')}
+          </button>
+        </p>
+      )}
     </li>
   );
 }
@@ -100,26 +139,33 @@ function shortDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-function platformName(p: string): string {
-  return (
-    (
-      { credly: 'Credly', badgr: 'Canvas Credentials (Badgr)', 'ob-hosted': 'Open Badges link' } as Record<
-        string,
-        string
-      >
-    )[p] ?? p
-  );
-}
-
 function Popup() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reports, setReports] = useState<Record<string, VerificationReport>>({});
   const [tabId, setTabId] = useState<number | null>(null);
+  /** Asks the background to verify one waiting candidate (or all, without url), then reloads. */
+  const verifyRef = useRef<(url?: string) => void>(() => undefined);
 
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (value: TabView) => {
+      setView(value);
+      // The levels and dates come from the full reports (extension pages may read them).
+      for (const e of value.entries) {
+        const id = e.reportId;
+        if (id === undefined) continue;
+        void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) => {
+          if (r.ok && !stopped) setReports((prev) => (prev[id] ? prev : { ...prev, [id]: r.value.report }));
+        });
+      }
+      // Poll while something is being verified (waiting entries wait for the user).
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      if (value.entries.some((e) => e.state === 'pending' && e.waiting !== true))
+        timer = setTimeout(() => void load(), POLL_MS);
+    };
     const load = async () => {
       const tabId = await targetTab();
       if (tabId === null) return setError(t('popup_noTab'));
@@ -127,17 +173,17 @@ function Popup() {
       const reply = await request<TabView>({ type: 'tab/get', tabId });
       if (stopped) return;
       if (!reply.ok) return setError(reply.error.message);
-      setView(reply.value);
-      // The levels and dates come from the full reports (extension pages may read them).
-      for (const e of reply.value.entries) {
-        const id = e.reportId;
-        if (id === undefined) continue;
-        void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) => {
-          if (r.ok && !stopped) setReports((prev) => (prev[id] ? prev : { ...prev, [id]: r.value.report }));
-        });
-      }
-      if (reply.value.entries.some((e) => e.state === 'pending'))
-        timer = setTimeout(() => void load(), POLL_MS);
+      show(reply.value);
+    };
+    verifyRef.current = (url?: string) => {
+      void (async () => {
+        const tabId = await targetTab();
+        if (tabId === null) return;
+        const reply = await request<TabView>({ type: 'candidate/verify', tabId, ...(url === undefined ? {} : { url }) });
+        if (stopped) return;
+        if (!reply.ok) return setError(reply.error.message);
+        show(reply.value);
+      })();
     };
     void load();
     return () => {
@@ -156,6 +202,13 @@ function Popup() {
           {view === null ? '' : t('popup_found', view.entries.length)}
         </span>
       </header>
+      {view !== null && view.entries.filter((e) => e.waiting === true).length > 1 && (
+        <p class="row__actions">
+          <button type="button" data-testid="verify-all" onClick={() => verifyRef.current()}>
+            {t('found_verifyAll')}
+          </button>
+        </p>
+      )}
       {error !== null && <p class="error">{error}</p>}
       {view !== null && view.entries.length === 0 && (
         <p class="empty">{t('popup_empty')}</p>
@@ -163,7 +216,12 @@ function Popup() {
       {view !== null && view.entries.length > 0 && (
         <ul class="rows" aria-label={t('popup_list')}>
           {view.entries.map((e) => (
-            <Row key={e.candidate.url} entry={e} report={e.reportId === undefined ? undefined : reports[e.reportId]} />
+            <Row
+              key={e.candidate.url}
+              entry={e}
+              report={e.reportId === undefined ? undefined : reports[e.reportId]}
+              onVerify={(url) => verifyRef.current(url)}
+            />
           ))}
         </ul>
       )}

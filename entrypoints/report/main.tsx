@@ -1,27 +1,46 @@
-/** Report page: one full report (`?id=`), and a place to check a file or URL the user has. */
+/**
+ * Report page: one full report (`?id=`), and a place to check a file or URL the user has.
+ * A CV (PDF or HTML page) is scanned (`file/scan`) and the credentials found in it are
+ * listed with their verdicts; any other file is verified as a credential itself.
+ */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { DropZone } from '../../components/DropZone';
+import { t } from '../../components/i18n';
 import { ReportView } from '../../components/ReportView';
+import { isCvFile } from '../../components/row-facts';
+import { ScanResults } from '../../components/ScanResults';
 import '../../components/styles.css';
 import { classifyLink } from '../../lib/detect/classify-link';
 import { request } from '../../lib/extension/messaging';
+import { readSettings } from '../../lib/extension/settings';
 import type { VerificationReport } from '../../lib/model/report';
 import { LIMITS } from '../../lib/model/input';
 import { encodeBase64 } from '../../lib/protocol/base64';
-import type { ReportValue, VerifiedValue, VerifyRequestInput } from '../../lib/protocol/messages';
+import type { FileScanValue, ReportValue, VerifiedValue, VerifyRequestInput } from '../../lib/protocol/messages';
 
 type State =
   | { kind: 'empty' }
   | { kind: 'loading' }
+  | { kind: 'scanning' }
   | { kind: 'report'; report: VerificationReport }
+  | { kind: 'scan'; name: string; value: FileScanValue; seq: number }
   | { kind: 'error'; message: string };
+
+function openReport(reportId: string): void {
+  void browser.tabs.create({ url: new URL(`/report.html?id=${encodeURIComponent(reportId)}`, location.href).href });
+}
 
 function ReportPage() {
   const [state, setState] = useState<State>({ kind: 'empty' });
   const [busy, setBusy] = useState(false);
+  const [autoVerify, setAutoVerify] = useState(true);
 
   useEffect(() => {
+    void readSettings(browser.storage.local)
+      .then((s) => setAutoVerify(s.effective.autoVerify))
+      .catch(() => undefined);
     const id = new URLSearchParams(location.search).get('id');
     if (id === null) return;
     setState({ kind: 'loading' });
@@ -46,28 +65,35 @@ function ReportPage() {
     setState({ kind: 'report', report: r.value.report });
   };
 
+  const scan = async (input: VerifyRequestInput & { kind: 'bytes' }) => {
+    setBusy(true);
+    setState({ kind: 'scanning' });
+    const r = await request<FileScanValue>({ type: 'file/scan', input });
+    setBusy(false);
+    if (!r.ok) return setState({ kind: 'error', message: r.error.message });
+    history.replaceState(null, '', location.pathname);
+    setState({ kind: 'scan', name: input.name ?? r.value.source, value: r.value, seq: Date.now() });
+  };
+
   const onFile = async (file: File) => {
     if (file.size > LIMITS.maxInputBytes) {
-      return setState({
-        kind: 'error',
-        message: `This file is larger than ${LIMITS.maxInputBytes / 1024 / 1024} MB.`,
-      });
+      return setState({ kind: 'error', message: t('drop_tooLarge', LIMITS.maxInputBytes / 1024 / 1024) });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const input: VerifyRequestInput = {
+    const input: VerifyRequestInput & { kind: 'bytes' } = {
       kind: 'bytes',
       base64: encodeBase64(bytes),
       name: file.name.slice(0, 255),
     };
     if (file.type !== '') input.mediaType = file.type.slice(0, 100);
-    await verify(input);
+    if (isCvFile(file.name, file.type, bytes)) await scan(input);
+    else await verify(input);
   };
 
   const onUrl = (url: string) => {
     // A human page URL of a known platform becomes its machine-readable endpoint.
     const target = classifyLink(url)?.url ?? url;
-    if (!/^https?:\/\//i.test(target))
-      return setState({ kind: 'error', message: 'Enter an address starting with https://' });
+    if (!/^https?:\/\//i.test(target)) return setState({ kind: 'error', message: t('drop_needHttps') });
     void verify({ kind: 'url', url: target });
   };
 
@@ -75,16 +101,27 @@ function ReportPage() {
     <div class="page">
       <div class="topbar">
         <span class="brand">CredLens</span>
-        <span class="muted small">Verification report</span>
+        <span class="muted small">{t('report_title')}</span>
       </div>
-      {state.kind === 'loading' && <p role="status">Loading the report…</p>}
+      {state.kind === 'loading' && <p role="status">{t('report_loading')}</p>}
+      {state.kind === 'scanning' && <p role="status">{t('scan_scanning')}</p>}
       {state.kind === 'error' && (
         <p class="error" role="alert">
           {state.message}
         </p>
       )}
       {state.kind === 'report' && <ReportView report={state.report} />}
-      {state.kind === 'empty' && <h1>Check a credential</h1>}
+      {state.kind === 'scan' && (
+        <ScanResults
+          key={state.seq}
+          name={state.name}
+          value={state.value}
+          autoVerify={autoVerify}
+          verify={(input) => request<VerifiedValue>({ type: 'credential/verify', input })}
+          openReport={openReport}
+        />
+      )}
+      {state.kind === 'empty' && <h1>{t('report_check')}</h1>}
       <DropZone busy={busy} onFile={(f) => void onFile(f)} onUrl={onUrl} />
     </div>
   );

@@ -44,6 +44,13 @@ export interface RouterDeps {
   now?: () => Date;
   /** Finds the credentials in a CV file or at a URL (file/scan); absent where the browser cannot. */
   scanFile?: FileScanner;
+  /**
+   * The user's `autoVerify` setting, read per message (default: on). Off: candidates are
+   * listed but nothing is fetched until the user asks (`candidate/verify`, or `credential/verify`
+   * for a scanned file's items). "Found, not verifiable" candidates are settled either way:
+   * that contacts nothing.
+   */
+  autoVerify?: () => Promise<boolean>;
 }
 
 /** Creates the router. `handle` never throws: it always resolves to a reply envelope. */
@@ -52,6 +59,16 @@ export function createRouter(deps: RouterDeps) {
   const now = deps.now ?? (() => new Date());
   const limit = createLimiter(deps.concurrency ?? 3);
   const inflight = new Map<string, Promise<void>>();
+  const autoVerify = async (): Promise<boolean> => {
+    if (deps.autoVerify === undefined) return true;
+    try {
+      return await deps.autoVerify();
+    } catch {
+      return true;
+    }
+  };
+  /** Whether a candidate is verified without the user asking. */
+  const verifiesNow = (c: Candidate, auto: boolean): boolean => auto || c.noVerifiableForm === true;
 
   const verifyOnce = async (input: CredentialInput, source: string): Promise<VerificationReport> => {
     try {
@@ -117,16 +134,29 @@ export function createRouter(deps: RouterDeps) {
         const candidates = msg.candidates.map(rederiveCandidate).filter((c): c is Candidate => c !== null);
         if (candidates.length === 0 && !msg.reset) return ok({ marks: [] });
         const { state, added } = await cache.addCandidates(caller.tabId, caller.url, candidates, msg.reset);
-        for (const entry of added) void ensureVerified(entry.candidate);
+        const auto = await autoVerify();
+        for (const entry of added) if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
         const wanted = new Set(candidates.map((c) => c.url));
         return ok({ marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map(markOf) });
       }
       case 'tab/get': {
         const view = await cache.viewTab(msg.tabId);
+        const auto = await autoVerify();
         // A restarted worker lost its in-flight jobs: pick pending entries up again.
-        for (const e of view.entries) if (e.state === 'pending') void ensureVerified(e.candidate);
-        return ok(view);
+        for (const e of view.entries)
+          if (e.state === 'pending' && verifiesNow(e.candidate, auto)) void ensureVerified(e.candidate);
+        return ok(withWaiting(view));
+      }
+      case 'candidate/verify': {
+        const view = await cache.viewTab(msg.tabId);
+        const wanted = view.entries.filter(
+          (e) => e.state === 'pending' && (msg.url === undefined || e.candidate.url === msg.url),
+        );
+        if (msg.url !== undefined && !view.entries.some((e) => e.candidate.url === msg.url))
+          return fail('ERR_PROTO_NOT_FOUND', 'This credential is no longer listed for the tab.');
+        for (const e of wanted) void ensureVerified(e.candidate);
+        return ok(withWaiting(view));
       }
       case 'report/get': {
         const stored = await cache.getReport(msg.reportId);
@@ -181,17 +211,28 @@ export function createRouter(deps: RouterDeps) {
       })
       .filter((c): c is Candidate => c !== null);
     const max = MESSAGE_LIMITS.maxVerifiedPerFile;
+    const auto = await autoVerify();
     const items: FileScanItem[] = await Promise.all(
-      candidates.slice(0, max).map(async (candidate) => {
+      candidates.map(async (candidate, i) => {
+        if (i >= max || !verifiesNow(candidate, auto)) return { candidate };
         const report = await limit(() => verifyCandidate(candidate));
         const reportId = await cache.putCredentialReport(candidate.url, report, candidate);
         return { candidate, ...summarise(reportId, report) };
       }),
     );
-    for (const candidate of candidates.slice(max)) items.push({ candidate });
     const notes = [...result.notes];
-    if (candidates.length > max) notes.push(`Only the first ${max} credentials were verified.`);
+    if (auto && candidates.length > max) notes.push(`Only the first ${max} credentials were verified.`);
     return { source: result.source, type: scanned.kind, items, notes };
+  }
+
+  /** Marks pending entries nobody is verifying (autoVerify off) as waiting for the user. */
+  function withWaiting(view: TabView): TabView {
+    return {
+      ...view,
+      entries: view.entries.map((e) =>
+        e.state === 'pending' && !inflight.has(e.candidate.url) ? { ...e, waiting: true as const } : e,
+      ),
+    };
   }
 
   return {

@@ -10,6 +10,7 @@
  * | report/get         | extension page         | reportId                      | ReportValue          |
  * | marks/update       | background → tab       | verdicts for inline marks     | (none)               |
  * | file/scan          | extension page         | a PDF/HTML file's bytes, or a URL | FileScanValue    |
+ * | candidate/verify   | extension page         | tabId, optional candidate url | TabView              |
  */
 import type { Candidate } from '../detect/candidate';
 import type { Verdict, VerificationReport } from '../model/report';
@@ -63,9 +64,25 @@ export interface FileScanMessage {
   input: Exclude<VerifyRequestInput, { kind: 'text' }>;
 }
 
+/**
+ * Extension page → background: verify a tab's candidate now (the user clicked "Verify" while
+ * `autoVerify` is off). Without `url`, every candidate of the tab still waiting is verified.
+ */
+export interface CandidateVerifyMessage {
+  type: 'candidate/verify';
+  tabId: number;
+  /** The candidate's `url` (Candidate.url), as listed by `tab/get`. */
+  url?: string;
+}
+
 /** Messages the background accepts. */
 export type BackgroundRequest =
-  CandidatesReportMessage | TabGetMessage | CredentialVerifyMessage | ReportGetMessage | FileScanMessage;
+  | CandidatesReportMessage
+  | TabGetMessage
+  | CredentialVerifyMessage
+  | ReportGetMessage
+  | FileScanMessage
+  | CandidateVerifyMessage;
 
 /** Who may send each message type. */
 export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'extension-page'> = {
@@ -74,6 +91,7 @@ export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'e
   'credential/verify': 'extension-page',
   'report/get': 'extension-page',
   'file/scan': 'extension-page',
+  'candidate/verify': 'extension-page',
 };
 
 /** A verdict for one inline mark, or `pending` while the check runs. */
@@ -100,6 +118,11 @@ export interface MarksValue {
 export interface TabEntryView {
   candidate: Candidate;
   state: 'pending' | 'done';
+  /**
+   * Pending and not being verified: automatic verification is off (setting `autoVerify`),
+   * so it waits for the user (`candidate/verify`). Set by `tab/get` only, never stored.
+   */
+  waiting?: true;
   reportId?: string;
   verdict?: Verdict;
   title?: string;

@@ -40,6 +40,14 @@ export function parseRequest(raw: unknown): Parsed {
       return parseVerify(raw);
     case 'file/scan':
       return parseFileScan(raw);
+    case 'candidate/verify': {
+      const { tabId, url } = raw;
+      if (!hasOnlyKeys(raw, ['type', 'tabId', 'url']) || !isIndex(tabId))
+        return bad('candidate/verify needs a tabId and, optionally, a candidate URL.');
+      if (url !== undefined && !isHttpUrl(url, CANDIDATE_LIMITS.maxUrlLength))
+        return bad('candidate/verify needs a tabId and, optionally, a candidate URL.');
+      return { ok: true, msg: { type: 'candidate/verify', tabId, ...(url === undefined ? {} : { url }) } };
+    }
     default:
       return reject('ERR_PROTO_UNKNOWN_TYPE', 'Unknown message type.');
   }

@@ -60,6 +60,30 @@ describe('parseRequest', () => {
     if (!r.ok) expect(r.error.code).toMatch(/^ERR_PROTO_(BAD_MESSAGE|UNKNOWN_TYPE)$/);
   });
 
+  it('candidate/verify: a tabId and an optional http(s) candidate URL, nothing else', () => {
+    expect(parseRequest({ type: 'candidate/verify', tabId: 4 })).toEqual({
+      ok: true,
+      msg: { type: 'candidate/verify', tabId: 4 },
+    });
+    expect(parseRequest({ type: 'candidate/verify', tabId: 4, url: candidate.url })).toEqual({
+      ok: true,
+      msg: { type: 'candidate/verify', tabId: 4, url: candidate.url },
+    });
+    for (const bad of [
+      { type: 'candidate/verify' },
+      { type: 'candidate/verify', tabId: -1 },
+      { type: 'candidate/verify', tabId: '4' },
+      { type: 'candidate/verify', tabId: 4, url: 'javascript:alert(1)' },
+      { type: 'candidate/verify', tabId: 4, url: 42 },
+      { type: 'candidate/verify', tabId: 4, url: `https://a.example/${'x'.repeat(2048)}` },
+      { type: 'candidate/verify', tabId: 4, url: candidate.url, candidate },
+    ]) {
+      const r = parseRequest(bad);
+      expect(r.ok, JSON.stringify(bad).slice(0, 80)).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('ERR_PROTO_BAD_MESSAGE');
+    }
+  });
+
   it('refuses unknown types with ERR_PROTO_UNKNOWN_TYPE', () => {
     const r = parseRequest({ type: 'trust/refresh' });
     expect(r.ok === false && r.error.code).toBe('ERR_PROTO_UNKNOWN_TYPE');
@@ -110,14 +134,14 @@ describe('classifySender and authorize', () => {
     const c = classifySender(content, SELF);
     expect(authorize('candidates/report', c)).toBeNull();
     expect(authorize('candidates/report', classifySender(subframe, SELF))?.code).toBe('ERR_PROTO_FORBIDDEN');
-    for (const t of ['tab/get', 'report/get', 'credential/verify'] as const) {
+    for (const t of ['tab/get', 'report/get', 'credential/verify', 'candidate/verify'] as const) {
       expect(authorize(t, c)?.code).toBe('ERR_PROTO_FORBIDDEN');
     }
   });
 
   it('lets extension pages read and verify, but not pose as a content script', () => {
     const p = classifySender(popup, SELF);
-    for (const t of ['tab/get', 'report/get', 'credential/verify'] as const)
+    for (const t of ['tab/get', 'report/get', 'credential/verify', 'candidate/verify'] as const)
       expect(authorize(t, p)).toBeNull();
     expect(authorize('candidates/report', p)?.code).toBe('ERR_PROTO_FORBIDDEN');
     expect(authorize('tab/get', classifySender(other, SELF))?.code).toBe('ERR_PROTO_FORBIDDEN');
