@@ -53,6 +53,27 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
+/** The options page: trust sources (status, refresh, on/off), privacy switches, own lists. */
+export class OptionsPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<OptionsPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return new OptionsPage(page);
+  }
+
+  source(id: string): Locator {
+    return this.page.locator(`[data-testid="source-row"][data-source-id="${id}"]`);
+  }
+
+  /** Refreshes one source now and waits until it has data (status fresh). */
+  async refreshSource(id: string): Promise<void> {
+    await this.source(id).getByTestId('source-refresh').click();
+    await expect(this.source(id)).toHaveAttribute('data-status', 'fresh', { timeout: 30_000 });
+  }
+}
+
 /** The popup, opened as a page with `?tab=` (a real popup cannot be opened by tests). */
 export class PopupPage {
   constructor(readonly page: Page) {}

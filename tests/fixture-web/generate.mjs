@@ -19,12 +19,19 @@
 // application, a Europass-style CV page, Open Badge Factory and edubadges endpoints, and
 // a CV PDF (text URL, link annotation, QR code image, attached credential files), written
 // by lib/pdf.mjs and lib/qr.mjs (test-only, hand-written: no PDF/QR encoder is installed).
+// Mixed profile (issue 5; expectations in expected.json `profileMix`): a second LinkedIn-style
+// profile linking OB 3.0 credentials signed with eddsa-rdfc-2022 (lib/ob3.mjs) by a did:web
+// issuer listed in a DCC-format registry (served at the DCC Member Registry's address only when a
+// test opens the `dcc-registry` gate, see server.mjs), by an unlisted did:key issuer, a revoked
+// one (BitstringStatusList) and a tampered one, plus the real signed EDC sample from
+// ../shared/vectors (served by server.mjs from the vectors folder, never copied here).
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { badgePng, bakePng } from '../../scripts/lib/png.mjs';
 import { makePdf } from './lib/pdf.mjs';
+import { OB3_CONTEXT, didDocument, encodedList, multikey, signDi } from './lib/ob3.mjs';
 import { encodeQr, qrToGray } from './lib/qr.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -537,7 +544,215 @@ const detectExpected = {
 };
 put('detect-expected.json', detectExpected);
 
+// ---- mixed profile (issue 5): OB 3.0 from a registry issuer, did:key, revoked, tampered; an EDC ----
+// TEST KEYS ONLY: Ed25519 seeds made for these fixtures (openssl rand -hex 32), committed on
+// purpose; they protect nothing and must never sign anything real.
+const MIX_SEEDS = {
+  registryIssuer: '450cb74c79266a145f2792c073c0dff800a21bd7ecc24518109c9130bd509fda',
+  didKeyIssuer: 'f69a98e25154b4f31d01d5b07227840bade839abbe11d63833884e264e2e4489',
+};
+const MIX_PROOF_TIME = '2025-02-03T09:00:00Z';
+const TAILSPIN_HOST = 'credentials.example.edu';
+const tailspinDid = `did:web:${TAILSPIN_HOST}`;
+const tailspinVm = `${tailspinDid}#key-1`;
+const tailspin = {
+  id: tailspinDid,
+  type: ['Profile'],
+  name: 'Tailspin Institute of Technology (fixture)',
+  url: `https://${TAILSPIN_HOST}`,
+  address: { type: ['Address'], addressCountry: 'Netherlands', addressCountryCode: 'NL' },
+};
+const statusListUrl = `https://${TAILSPIN_HOST}/status/revocation`;
+const REVOKED_INDEX = 9;
+const statusEntry = (index) => ({
+  id: `${statusListUrl}#${index}`,
+  type: 'BitstringStatusListEntry',
+  statusPurpose: 'revocation',
+  statusListIndex: String(index),
+  statusListCredential: statusListUrl,
+});
+function ob3Badge(id, issuerProfile, name, narrative, skill, extra = {}) {
+  return {
+    '@context': OB3_CONTEXT,
+    id,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: issuerProfile,
+    validFrom: '2025-02-01T00:00:00Z',
+    name,
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [
+        {
+          type: 'IdentityObject',
+          identityType: 'emailAddress',
+          hashed: true,
+          salt: 'mix-salt-1',
+          identityHash: `sha256$${createHash('sha256').update('jane.doe@example.commix-salt-1').digest('hex')}`,
+        },
+      ],
+      achievement: {
+        id: `${id}/achievement`,
+        type: ['Achievement'],
+        name,
+        description: `${name}: a fictional achievement for CredLens tests.`,
+        criteria: { narrative },
+        alignment: [
+          {
+            type: ['Alignment'],
+            targetName: skill,
+            targetFramework: 'ESCO',
+            targetUrl: 'http://data.europa.eu/esco/skill/0d7a3b1a-2a8c-4c4b-8d2e-6a3c5a1b2c3d',
+          },
+        ],
+      },
+    },
+    ...extra,
+  };
+}
+const statusList = await signDi(
+  {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: statusListUrl,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: tailspinDid,
+    validFrom: '2025-01-01T00:00:00Z',
+    credentialSubject: {
+      id: `${statusListUrl}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      encodedList: encodedList([REVOKED_INDEX]),
+    },
+  },
+  MIX_SEEDS.registryIssuer,
+  tailspinVm,
+  MIX_PROOF_TIME,
+);
+const mixRegistry = await signDi(
+  ob3Badge(
+    'urn:uuid:5a1c0e2b-0001-4d3e-8f00-00000000a001',
+    tailspin,
+    'Research Data Stewardship',
+    'Completed the data stewardship course and a graded data management plan.',
+    'manage research data',
+    { credentialStatus: statusEntry(3) },
+  ),
+  MIX_SEEDS.registryIssuer,
+  tailspinVm,
+  MIX_PROOF_TIME,
+);
+const mixRevoked = await signDi(
+  ob3Badge(
+    'urn:uuid:5a1c0e2b-0002-4d3e-8f00-00000000a002',
+    tailspin,
+    'Research Software Engineering',
+    'Completed the research software engineering bootcamp.',
+    'develop software',
+    { credentialStatus: statusEntry(REVOKED_INDEX) },
+  ),
+  MIX_SEEDS.registryIssuer,
+  tailspinVm,
+  MIX_PROOF_TIME,
+);
+// Signed, then one field changed (the achievement's name): the proof no longer matches.
+const mixTampered = structuredClone(
+  await signDi(
+    ob3Badge(
+      'urn:uuid:5a1c0e2b-0003-4d3e-8f00-00000000a003',
+      tailspin,
+      'Machine Learning Operations',
+      'Completed the MLOps practicum.',
+      'use machine learning',
+      { credentialStatus: statusEntry(4) },
+    ),
+    MIX_SEEDS.registryIssuer,
+    tailspinVm,
+    MIX_PROOF_TIME,
+  ),
+);
+mixTampered.credentialSubject.achievement.name = 'Machine Learning Operations (with Honours)';
+const didKeyMix = `did:key:${multikey(MIX_SEEDS.didKeyIssuer)}`;
+const mixDidKey = await signDi(
+  ob3Badge(
+    'urn:uuid:5a1c0e2b-0004-4d3e-8f00-00000000a004',
+    { id: didKeyMix, type: ['Profile'], name: 'Peer Learning Circle (fixture)' },
+    'Peer Mentor',
+    'Mentored three newcomers through a twelve-week study circle.',
+    'mentor individuals',
+  ),
+  MIX_SEEDS.didKeyIssuer,
+  `${didKeyMix}#${multikey(MIX_SEEDS.didKeyIssuer)}`,
+  MIX_PROOF_TIME,
+);
+put('mix/did.json', didDocument(tailspinDid, MIX_SEEDS.registryIssuer));
+route(`https://${TAILSPIN_HOST}/.well-known/did.json`, 'mix/did.json', 'application/did+json');
+put('mix/status-revocation.json', statusList);
+route(statusListUrl, 'mix/status-revocation.json', 'application/vc+ld+json');
+const MIX = {
+  registry: { url: `https://${TAILSPIN_HOST}/jane-doe/research-data-stewardship.vc.json`, doc: mixRegistry },
+  revoked: {
+    url: `https://${TAILSPIN_HOST}/jane-doe/research-software-engineering.vc.json`,
+    doc: mixRevoked,
+  },
+  tampered: { url: `https://${TAILSPIN_HOST}/jane-doe/mlops.vc.json`, doc: mixTampered },
+  didKey: { url: 'https://www.example.org/jane-doe/peer-mentor.vc.json', doc: mixDidKey },
+};
+for (const [name, { url, doc }] of Object.entries(MIX)) {
+  put(`mix/ob3-${name}.json`, doc);
+  route(url, `mix/ob3-${name}.json`, 'application/vc+ld+json');
+}
+// The DCC-format issuer registry (dcc-legacy): served at the DCC Member Registry's own address,
+// but only while a test opens the gate (other specs expect that registry to be unreachable).
+const DCC_REGISTRY_URL = 'https://digitalcredentials.github.io/dcc-registry/registry.json';
+put('mix/dcc-registry.json', {
+  meta: { created: '2025-01-01T00:00:00Z', updated: '2025-02-01T00:00:00Z' },
+  registry: {
+    [tailspinDid]: { name: tailspin.name, location: 'Utrecht, Netherlands', url: tailspin.url },
+  },
+});
+routes.push({
+  host: 'digitalcredentials.github.io',
+  path: '/dcc-registry/registry.json',
+  file: 'mix/dcc-registry.json',
+  contentType: 'application/json',
+  status: 200,
+  gate: 'dcc-registry',
+});
+// The real signed EDC sample, served from ../shared/vectors (read in place by server.mjs).
+const EDC_VECTOR =
+  'ec-european-learning-model/Credentials/JSON-LD Examples (ELM v3)/Sample-MC-Annex1-signed.jsonld';
+const EDC_URL = 'https://www.example.org/jane-doe/micro-credential-edc.jsonld';
+// Kept out of routes.json (whose every entry names a file under generated/, as other tests read it).
+const vectorRoutes = [
+  {
+    host: 'www.example.org',
+    path: '/jane-doe/micro-credential-edc.jsonld',
+    vector: EDC_VECTOR,
+    contentType: 'application/ld+json',
+    status: 200,
+  },
+];
+
+const MIX_PROFILE_URL = 'https://www.linkedin.com/in/jane-doe-mixed/';
+const mixPage = page(
+  'Jane Doe (mixed credentials) | LinkedIn (fixture)',
+  `<header>LinkedIn (fixture) · profile with a mix of credentials</header>
+<main>
+<section><h2>Jane Doe</h2><p>Research data engineer · Utrecht, Netherlands</p></section>
+<section id="licenses-and-certifications"><h2>Licenses &amp; certifications</h2>
+<ul>
+<li><a href="${MIX.registry.url}">Research Data Stewardship</a> · Tailspin Institute of Technology · Open Badge 3.0</li>
+<li><a href="${MIX.didKey.url}">Peer Mentor</a> · Peer Learning Circle · Open Badge 3.0</li>
+<li><a href="${MIX.revoked.url}">Research Software Engineering</a> · Tailspin Institute of Technology · Open Badge 3.0</li>
+<li><a href="${MIX.tampered.url}">Machine Learning Operations (with Honours)</a> · Tailspin Institute of Technology · Open Badge 3.0</li>
+<li><a href="${EDC_URL}">Digital micro-credential creation</a> · European Digital Credential (sealed file)</li>
+</ul></section>
+</main>`,
+);
+put('pages/linkedin-mixed.html', mixPage);
+route(MIX_PROFILE_URL, 'pages/linkedin-mixed.html', 'text/html; charset=utf-8');
+
 put('routes.json', routes);
+put('vector-routes.json', vectorRoutes);
 put('expected.json', {
   'credly-valid': {
     url: `https://www.credly.com/badges/${IDS.valid}/public_url`,
@@ -571,5 +786,54 @@ put('expected.json', {
   'signed-valid': { file: 'signed-valid.jws', verdict: 'verified-untrusted', title: signedBadge.name },
   'signed-tampered': { file: 'signed-tampered.jws', verdict: 'invalid' },
   issuerId: issuerUrl,
+  profileMix: {
+    url: MIX_PROFILE_URL,
+    registry: {
+      url: DCC_REGISTRY_URL,
+      sourceId: 'dcc-member',
+      gate: 'dcc-registry',
+      issuerId: tailspinDid,
+      issuerName: tailspin.name,
+    },
+    credentials: {
+      // Signature valid, key published by the issuer's domain (A2); once the registry lists the
+      // issuer: verified, A3, with a registry trust hit.
+      registry: {
+        url: MIX.registry.url,
+        title: mixRegistry.name,
+        verdict: 'verified-untrusted',
+        authenticity: 'A2',
+        listed: { verdict: 'verified', authenticity: 'A3' },
+      },
+      // A bare did:key: authentic bytes, but tied to no organisation (A1).
+      didKey: {
+        url: MIX.didKey.url,
+        title: mixDidKey.name,
+        verdict: 'verified-untrusted',
+        authenticity: 'A1',
+      },
+      // Revoked (status list bit set); authenticity follows the issuer, so A3 once it is listed.
+      revoked: {
+        url: MIX.revoked.url,
+        title: mixRevoked.name,
+        verdict: 'revoked',
+        authenticity: 'A2',
+        listed: { verdict: 'revoked', authenticity: 'A3' },
+      },
+      tampered: { url: MIX.tampered.url, verdict: 'invalid', authenticity: 'A0' },
+      // The sample's seal certificate expired on 2025-05-10 and its time-stamps come from a TSA no
+      // trusted list names, so the time of sealing is not proven: verified-untrusted, A1 (not a
+      // qualified result). It states 2 ECTS and EQF level 6.
+      edc: {
+        url: EDC_URL,
+        vector: EDC_VECTOR,
+        title: 'Digital micro-credential creation',
+        verdict: 'verified-untrusted',
+        authenticity: 'A1',
+        ects: 2,
+        eqf: 6,
+      },
+    },
+  },
 });
 console.log(`wrote ${Object.keys(files).length} files to ${out}`);

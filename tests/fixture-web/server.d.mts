@@ -14,6 +14,8 @@ export interface FixtureWeb {
   requests: FixtureRequest[];
   /** Value for Chromium's --host-resolver-rules. */
   resolverRules: string;
+  /** Opens or closes a gate: routes with that gate (e.g. `dcc-registry`) answer 404 while it is closed. */
+  setGate(name: string, open: boolean): void;
   close(): Promise<void>;
 }
 

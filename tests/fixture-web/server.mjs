@@ -8,9 +8,9 @@
 //   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -keyout certs/key.pem -out certs/cert.pem \
 //     -subj "/CN=CredLens fixture web (TEST ONLY)" -addext "subjectAltName=DNS:www.linkedin.com,..."
 // Standalone: `node tests/fixture-web/server.mjs` prints the port and the resolver rule.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,7 +36,14 @@ export const FIXTURE_HOSTS = [
   'www.credential.net',
   'learn.microsoft.com',
   'courses.edx.org',
+  // Mixed profile (issue 5): the did:web issuer of the OB 3.0 badges, and the DCC Member
+  // Registry's host (its registry.json is served only while a test opens the `dcc-registry` gate).
+  'credentials.example.edu',
+  'digitalcredentials.github.io',
 ];
+
+/** ../shared/vectors, read in place (override with CREDLENS_VECTORS), as tests/support/vectors.ts. */
+const VECTORS_DIR = process.env.CREDLENS_VECTORS ?? resolve(here, '../../../shared/vectors');
 
 export const PROFILE_URL = 'https://www.linkedin.com/in/jane-doe-fixture/';
 
@@ -48,7 +55,21 @@ function humanPage(title, body) {
 
 /** Starts the server; resolves to { port, url(host,path), requests, close() }. */
 export async function startFixtureServer({ port = 0 } = {}) {
-  const routes = JSON.parse(readFileSync(join(here, 'generated', 'routes.json'), 'utf8'));
+  const routes = [
+    ...JSON.parse(readFileSync(join(here, 'generated', 'routes.json'), 'utf8')),
+    // Served from ../shared/vectors in place: `{host, path, vector, contentType, status}`.
+    ...JSON.parse(readFileSync(join(here, 'generated', 'vector-routes.json'), 'utf8')),
+  ];
+  // Routes served from the shared vectors: a missing corpus fails loudly, at start.
+  for (const r of routes) {
+    if (r.vector !== undefined && !existsSync(resolve(VECTORS_DIR, r.vector))) {
+      throw new Error(
+        `Fixture web: test vector ${r.vector} not found under ${VECTORS_DIR} (check out the repository beside shared/ or set CREDLENS_VECTORS).`,
+      );
+    }
+  }
+  /** Gates opened by tests (routes with a `gate` answer 404 while theirs is closed). */
+  const open = new Set();
   const table = new Map(routes.map((r) => [`${r.host}${r.path}`, r]));
   const site = {
     'www.linkedin.com/in/jane-doe-fixture/': {
@@ -82,7 +103,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
         res.end(body);
       };
       const hit = table.get(key);
-      if (hit) return send(hit.status, hit.contentType, readFileSync(join(here, 'generated', hit.file)));
+      if (hit && (hit.gate === undefined || open.has(hit.gate))) {
+        const file =
+          hit.vector !== undefined ? resolve(VECTORS_DIR, hit.vector) : join(here, 'generated', hit.file);
+        return send(hit.status, hit.contentType, readFileSync(file));
+      }
       const page = site[key];
       if (page) return send(200, page.type, readFileSync(page.file));
       const badge = host === 'www.credly.com' ? UUID.exec(url.pathname) : null;
@@ -114,14 +139,16 @@ export async function startFixtureServer({ port = 0 } = {}) {
       send(404, 'application/json', JSON.stringify({ error: 'not found', host, path: url.pathname }));
     },
   );
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((done) => server.listen(port, '127.0.0.1', done));
   const actual = server.address().port;
   return {
     port: actual,
     requests,
     /** The Chromium flag value that maps every fixture host to this server. */
     resolverRules: FIXTURE_HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${actual}`).join(', '),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    /** Opens or closes a gate (e.g. `dcc-registry`: the DCC Member Registry answers only while open). */
+    setGate: (name, isOpen) => void (isOpen ? open.add(name) : open.delete(name)),
+    close: () => new Promise((done) => server.close(() => done())),
   };
 }
 
