@@ -9,6 +9,7 @@ import { LIMITS, type CredentialInput } from '../model/input';
 import type { Check, Verdict } from '../model/report';
 import { hasPngSignature, readPngText } from './png';
 import { readSvgBadge } from './svg';
+import { credentialXmlRoot } from './xml';
 
 /** Result of acquireInput: a payload, or the one `format.recognized` check explaining why not. */
 export type AcquireResult = { ok: true; acquired: Acquired } | { ok: false; check: Check };
@@ -145,6 +146,16 @@ async function fetchPayload(
       `${res.finalUrl}: body is not UTF-8 text`,
     );
   }
+  // An address may serve an XML credential (EDCI); only for the address given, like images.
+  const xml =
+    container === 'url'
+      ? fromXml(text.replace(/^\uFEFF/, '').trim(), source, checks, 'url', {
+          url,
+          finalUrl: res.finalUrl,
+          redirects: res.redirects,
+        })
+      : undefined;
+  if (xml) return xml;
   const got = classify(text);
   if (!got.ok || got.payload.type === 'url') {
     return reject(
@@ -233,6 +244,27 @@ function fromSvg(
   return settle(verify, 'svg', source, fetch, check, 'The verify attribute of this SVG image');
 }
 
+/** An XML document whose root is a credential this version reads (EDCI / ELM v2); undefined otherwise. */
+function fromXml(
+  text: string,
+  source: string,
+  checks: Check[],
+  container: Container = 'xml',
+  fetchedFrom?: Acquired['fetchedFrom'],
+): AcquireResult | undefined {
+  const root = credentialXmlRoot(text);
+  if (root === undefined) return undefined;
+  const check = found('OK_FORMAT_XML', 'XML credential document found.', `Root element ${root}.`);
+  const acquired: Acquired = {
+    container,
+    payload: { type: 'xml', text, root },
+    source,
+    checks: [...checks, check],
+  };
+  if (fetchedFrom) acquired.fetchedFrom = fetchedFrom;
+  return { ok: true, acquired };
+}
+
 function fromText(
   raw: string,
   source: string,
@@ -240,6 +272,8 @@ function fromText(
 ): Promise<AcquireResult> | AcquireResult {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (text.startsWith('<')) {
+    const xml = fromXml(text, source, []);
+    if (xml) return xml;
     if (SVG_ELEMENT.test(text)) return fromSvg(text, source, fetch);
     return reject(
       'ERR_FORMAT_UNRECOGNIZED',
@@ -260,7 +294,8 @@ function fromText(
     json: 'JSON document found.',
     jws: 'Compact signed token (JWS) found.',
     url: 'Credential address given.',
-  }[container];
+    xml: 'XML credential document found.',
+  }[got.payload.type];
   return settle(
     got,
     container,

@@ -18,6 +18,8 @@ import type {
 export type Payload =
   | { type: 'json'; value: unknown; text: string }
   | { type: 'jws'; token: string }
+  /** An XML document whose root acquire recognised as a credential (EDCI / ELM v2); not yet parsed. */
+  | { type: 'xml'; text: string; root: string }
   | { type: 'url'; url: string };
 
 /** Raw input turned into a payload: unbaked, decoded, or fetched. */

@@ -178,6 +178,8 @@ export type FormatId =
   | 'ob1-signed'
   /** European Digital Credential: ELM v3 JSON-LD, JAdES-sealed (or unsigned, reported unverifiable). */
   | 'edc-jades'
+  /** European Digital Credential, older EDCI XML format (ELM v2), XAdES-sealed. */
+  | 'edci-xml'
   | 'ob3-di'
   | 'ob3-jwt'
   | 'clr2-di'
@@ -191,7 +193,7 @@ export interface FormatInfo {
   /** Human label, e.g. "Open Badges 2.0 (hosted)". */
   label: string;
   /** How it reached us: a URL, a baked PNG, a baked SVG, a JSON file, a JWS... */
-  container: 'url' | 'json' | 'jws' | 'png' | 'svg' | 'unknown';
+  container: 'url' | 'json' | 'jws' | 'xml' | 'png' | 'svg' | 'unknown';
 }
 
 export interface VerificationReport {

@@ -40,6 +40,13 @@ async function tsaTrusted(
     : undefined;
 }
 
+/** One RFC 3161 token and the bytes it must time-stamp; `kind` starting with "signature" marks a signature time-stamp. */
+export interface TimeStampJob {
+  kind: string;
+  token: Uint8Array;
+  data: Uint8Array;
+}
+
 /** Verifies adoTst and sigTst tokens. Never throws (errors become the check). */
 export async function checkTimeStamps(
   j: JadesSignature,
@@ -52,7 +59,25 @@ export async function checkTimeStamps(
   const jobs = [
     ...readAdoTst(j.header).map((t) => ({ kind: 'content (adoTst)', token: t, data: signedPayload })),
     ...u.sigTst.map((t) => ({ kind: 'signature (sigTst)', token: t, data: enc.encode(j.signature) })),
-  ].slice(0, 8);
+  ];
+  const note =
+    u.arcTst.length > 0
+      ? `${u.arcTst.length} archive time-stamp(s) (arcTst) present, not evaluated.`
+      : undefined;
+  return checkTimeStampJobs(jobs, pool, ctx, note);
+}
+
+/**
+ * Verifies time-stamp tokens over the data they must cover (shared by the JAdES and XAdES seals):
+ * a trusted signature time-stamp gives the proven signing time. Never throws.
+ */
+export async function checkTimeStampJobs(
+  all: readonly TimeStampJob[],
+  pool: CertInfo[],
+  ctx: VerifyContext,
+  note?: string,
+): Promise<TimeOutcome> {
+  const jobs = all.slice(0, 8);
   if (jobs.length === 0)
     return {
       check: check.warning(
@@ -84,8 +109,7 @@ export async function checkTimeStamps(
     if (trusted && job.kind.startsWith('signature') && (!provenTime || r.genTime < provenTime))
       provenTime = r.genTime;
   }
-  if (u.arcTst.length > 0)
-    lines.push(`${u.arcTst.length} archive time-stamp(s) (arcTst) present, not evaluated.`);
+  if (note) lines.push(note);
   const detail = lines.join('\n');
   if (provenTime)
     return {

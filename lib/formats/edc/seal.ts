@@ -14,7 +14,7 @@ import type { JadesSignature } from './jades-parse';
 import { checkKid, checkThumbprint, verifyJadesSignature } from './jades-verify';
 import { parseAll, sealerChain } from './seal-chain';
 import { checkSealerRevocation } from './seal-status';
-import { checkTimeStamps } from './seal-time';
+import { checkTimeStamps, type TimeOutcome } from './seal-time';
 import { check, humanDate, isoSeconds } from './util';
 
 /** The seal checks, the level they establish and the sealer's certificate. */
@@ -34,13 +34,15 @@ const LATER = [
   'issuer.qualification',
 ];
 
-function blocked(checks: Check[], by: string, why: string): SealOutcome {
+/** Skips the later seal checks after `by` failed; the level is A0. */
+export function blocked(checks: Check[], by: string, why: string): SealOutcome {
   const done = new Set(checks.map((c) => c.id));
   for (const id of LATER) if (!done.has(id)) checks.push(check.skipped(id, why, by));
   return { checks, level: { level: 'A0', evidence: [checks.find((c) => c.id === by)?.message ?? why] } };
 }
 
-function sealer(c: CertInfo): string {
+/** The sealer as people read it: "CN (O)". */
+export function sealer(c: CertInfo): string {
   const org = nameAttribute(c.cert.subject, '2.5.4.10');
   const cn = nameAttribute(c.cert.subject, '2.5.4.3');
   return org && cn && org !== cn ? `${cn} (${org})` : (org ?? cn ?? c.subject);
@@ -116,19 +118,51 @@ export async function verifySeal(j: JadesSignature, ctx: VerifyContext): Promise
   checks.push(time.check);
   if (time.check.status === 'failed')
     return blocked(checks, 'proof.timestamp', 'Not checked: a time-stamp does not match the seal.');
+  return assessSealer(
+    checks,
+    { signer, pool, time, claimed: { label: 'sigT', value: j.sigT }, ocsps: u.ocsps },
+    ctx,
+  );
+}
+
+/** What the sealer assessment needs once the signature and its certificate binding are verified. */
+export interface SealerInput {
+  signer: CertInfo;
+  /** Other certificates the seal carries (chain candidates), without the signer. */
+  pool: CertInfo[];
+  /** The time-stamp outcome (not failed). */
+  time: TimeOutcome;
+  /** The signing time the seal claims (JAdES sigT, XAdES SigningTime), for messages only. */
+  claimed: { label: string; value: string | undefined };
+  /** Embedded OCSP responses. */
+  ocsps: readonly Uint8Array[];
+}
+
+/**
+ * The sealer's identity, revocation and qualification (shared by the JAdES and XAdES seals):
+ * path at the proven time (or now), expired-without-proof handling, EU trusted-list decision.
+ * Appends to `checks`; never throws for bad input.
+ */
+export async function assessSealer(
+  checks: Check[],
+  input: SealerInput,
+  ctx: VerifyContext,
+): Promise<SealOutcome> {
+  const { signer, pool, time } = input;
+  const claimed = input.claimed.value;
   const at = time.provenTime ?? ctx.now;
   const { chain, answer, services } = await sealerChain(signer, pool, at, ctx);
   const path = chain.path.map((c) => c.subject).join('\n  ← ');
   const lists = answer.lists.map(listLabel).join('; ') || 'none';
   const unavailable = answer.unavailable.map((u2) => `${u2.country}: ${u2.reason}`);
-  const detail = `Decision time ${isoSeconds(at)} (${time.provenTime ? 'trusted time-stamp' : 'now; no trusted time-stamp'}); claimed sigT ${j.sigT ?? 'none'}.\nPath:\n  ${path}\nEnds: ${chain.end}. Trusted lists: ${lists}.${unavailable.length ? `\nUnavailable: ${unavailable.join('; ')}` : ''}${chain.problems.length ? `\nProblems: ${chain.problems.join('; ')}` : ''}`;
+  const detail = `Decision time ${isoSeconds(at)} (${time.provenTime ? 'trusted time-stamp' : 'now; no trusted time-stamp'}); claimed ${input.claimed.label} ${claimed ?? 'none'}.\nPath:\n  ${path}\nEnds: ${chain.end}. Trusted lists: ${lists}.${unavailable.length ? `\nUnavailable: ${unavailable.join('; ')}` : ''}${chain.problems.length ? `\nProblems: ${chain.problems.join('; ')}` : ''}`;
   const expiredUnproven = !time.provenTime && !validAt(signer, at) && at > signer.notAfter;
   if (expiredUnproven) {
     checks.push({
       ...check.warning(
         'issuer.identity',
         'WARN_EDC_CERT_EXPIRED_NO_POE',
-        `The seal was made with a certificate of ${sealer(signer)} that expired on ${humanDate(signer.notAfter)}, and no trusted time-stamp proves the seal is older than that${j.sigT ? ` (it claims ${humanDate(new Date(j.sigT))})` : ''}.`,
+        `The seal was made with a certificate of ${sealer(signer)} that expired on ${humanDate(signer.notAfter)}, and no trusted time-stamp proves the seal is older than that${claimed ? ` (it claims ${humanDate(new Date(claimed))})` : ''}.`,
         detail,
       ),
       impact: 'verified-untrusted',
@@ -164,7 +198,7 @@ export async function verifySeal(j: JadesSignature, ctx: VerifyContext): Promise
       ),
     );
   }
-  checks.push(await checkSealerRevocation(u.ocsps, signer, chain.path[1], at));
+  checks.push(await checkSealerRevocation(input.ocsps, signer, chain.path[1], at));
   const qc = readQcStatements(signer);
   const decision = decideQualification(chain, qc, signer.policies, services, at);
   const capped = expiredUnproven || chain.end === 'incomplete' ? 'A1' : decision.level;

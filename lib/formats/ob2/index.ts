@@ -161,6 +161,10 @@ async function dispatch(acquired: Acquired, ctx: VerifyContext): Promise<FormatR
       ]);
     return verifyJson(acquired, ctx, decoded.payload, p.token);
   }
+  if (p.type === 'xml')
+    return failure(acquired, [
+      check.failed('format.recognized', 'ERR_OB_UNRECOGNISED', 'unverifiable', 'This XML document is not a badge.'),
+    ]);
   return verifyUrl(acquired, ctx, p.url);
 }
 

@@ -14,7 +14,8 @@ const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 let ready = false;
-function setup(): void {
+/** Gives xmldsigjs its XML DOM (@xmldom/xmldom) and WebCrypto engine; no browser DOM needed (MV3 worker). */
+export function setupXmlDsig(): void {
   if (ready) return;
   // xmldsigjs needs a DOM parser/serializer and a WebCrypto engine; both are passed explicitly.
   setNodeDependencies({ DOMParser, XMLSerializer });
@@ -60,7 +61,7 @@ export async function verifyListSignature(
   allowed: readonly string[],
 ): Promise<ListSignatureResult> {
   try {
-    setup();
+    setupXmlDsig();
     const sigs = children(root, 'Signature').filter((s) => s.namespaceURI === DSIG);
     if (sigs.length !== 1)
       return { ok: false, reason: `the list has ${sigs.length} signatures (expected exactly one)` };
