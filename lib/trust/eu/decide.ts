@@ -35,8 +35,13 @@ export interface QualificationDecision {
 
 /** The status period of a service in force at `at` (TS 119 612 §5.5.5 / §5.6). */
 export function periodAt(s: TlService, at: Date): TlStatusPeriod | undefined {
-  const t = at.toISOString();
-  return s.history.find((p) => p.from !== '' && p.from <= t);
+  // Compared as instants: "2026-01-01T00:00:00Z" must be in force at 2026-01-01T00:00:00.000Z
+  // (as strings, "…00Z" sorts after "…00.000Z", so a status was missed during its first second).
+  const t = at.getTime();
+  return s.history.find((p) => {
+    const from = Date.parse(p.from);
+    return !Number.isNaN(from) && from <= t;
+  });
 }
 
 /** The service whose identity is the path's anchor (by certificate or key identifier). */
@@ -95,14 +100,21 @@ export function decideQualification(
   }
   const period = periodAt(service, at);
   const where = `${service.name} (${service.tspName}), ${service.country} trusted list`;
+  const day = at.toISOString().slice(0, 10);
   if (!period || !ACTIVE.has(period.status))
     return {
       level: 'A2',
       service,
       evidence: [
-        `The certificate authority ${where} was ${period?.status ?? 'not yet listed'} on ${at.toISOString().slice(0, 10)}.`,
+        period
+          ? `The certificate authority ${where} had status ${period.status} from ${period.from.slice(0, 10)}, so it was not active on ${day}.`
+          : `The certificate authority ${where} was not yet listed on ${day}.`,
       ],
-      limits: ['the listed service was not active at signing time'],
+      limits: [
+        period
+          ? `the listed service was not active at signing time (${period.status} from ${period.from.slice(0, 10)})`
+          : 'the listed service was not active at signing time (not yet listed)',
+      ],
     };
   const base = { service, period };
   const evidence = [
