@@ -133,3 +133,17 @@ export function verifyInputOf(c: Candidate): VerifyRequestInput | null {
     ? { kind: 'bytes', base64: c.content, name }
     : { kind: 'text', text: c.content, name };
 }
+
+/**
+ * The address of a PDF shown in the active tab (the browser's own viewer, where no content script
+ * runs), or undefined. Only http(s): a local file has to be dropped on the report page instead.
+ */
+export function pdfTabUrl(tabUrl: string | undefined): string | undefined {
+  if (tabUrl === undefined || tabUrl.length > 4096) return undefined;
+  try {
+    const u = new URL(tabUrl);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && /\.pdf$/i.test(u.pathname) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

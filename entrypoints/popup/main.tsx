@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '../../components/i18n';
 import { authName, qaName } from '../../components/LevelsPanel';
-import { hostOf, notVerifiableText, platformName, rowFacts } from '../../components/row-facts';
+import { hostOf, notVerifiableText, pdfTabUrl, platformName, rowFacts } from '../../components/row-facts';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import '../../components/styles.css';
 import { request } from '../../lib/extension/messaging';
@@ -144,6 +144,8 @@ function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [reports, setReports] = useState<Record<string, VerificationReport>>({});
   const [tabId, setTabId] = useState<number | null>(null);
+  /** The PDF the active tab shows in the browser's viewer (no content script runs there). */
+  const [pdfUrl, setPdfUrl] = useState<string | undefined>(undefined);
   /** Asks the background to verify one waiting candidate (or all, without url), then reloads. */
   const verifyRef = useRef<(url?: string) => void>(() => undefined);
 
@@ -186,6 +188,11 @@ function Popup() {
       })();
     };
     void load();
+    if (!new URLSearchParams(location.search).has('tab'))
+      void browser.tabs
+        .query({ active: true, currentWindow: true })
+        .then(([tab]) => setPdfUrl(pdfTabUrl(tab?.url)))
+        .catch(() => undefined);
     return () => {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
@@ -206,6 +213,17 @@ function Popup() {
         <p class="row__actions">
           <button type="button" data-testid="verify-all" onClick={() => verifyRef.current()}>
             {t('found_verifyAll')}
+          </button>
+        </p>
+      )}
+      {pdfUrl !== undefined && (
+        <p class="row__actions">
+          <button
+            type="button"
+            data-testid="scan-pdf"
+            onClick={() => void browser.tabs.create({ url: new URL(`/report.html?scan=${encodeURIComponent(pdfUrl)}`, location.href).href })}
+          >
+            {t('popup_scanPdf')}
           </button>
         </p>
       )}

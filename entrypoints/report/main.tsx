@@ -23,7 +23,7 @@ import type { FileScanValue, ReportValue, VerifiedValue, VerifyRequestInput } fr
 type State =
   | { kind: 'empty' }
   | { kind: 'loading' }
-  | { kind: 'scanning' }
+  | { kind: 'scanning'; url?: string }
   | { kind: 'report'; report: VerificationReport }
   | { kind: 'scan'; name: string; value: FileScanValue; seq: number }
   | { kind: 'error'; message: string };
@@ -41,6 +41,12 @@ function ReportPage() {
     void readSettings(browser.storage.local)
       .then((s) => setAutoVerify(s.effective.autoVerify))
       .catch(() => undefined);
+    // ?scan=<url>: the popup's "scan this PDF" for a PDF open in the browser's viewer.
+    const scanUrl = new URLSearchParams(location.search).get('scan');
+    if (scanUrl !== null && /^https?:\/\//i.test(scanUrl) && scanUrl.length <= 4096) {
+      void scan({ kind: 'url', url: scanUrl }, scanUrl);
+      return;
+    }
     const id = new URLSearchParams(location.search).get('id');
     if (id === null) return;
     setState({ kind: 'loading' });
@@ -65,14 +71,14 @@ function ReportPage() {
     setState({ kind: 'report', report: r.value.report });
   };
 
-  const scan = async (input: VerifyRequestInput & { kind: 'bytes' }) => {
+  const scan = async (input: Exclude<VerifyRequestInput, { kind: 'text' }>, keepUrl?: string) => {
     setBusy(true);
-    setState({ kind: 'scanning' });
+    setState({ kind: 'scanning', ...(keepUrl === undefined ? {} : { url: keepUrl }) });
     const r = await request<FileScanValue>({ type: 'file/scan', input });
     setBusy(false);
     if (!r.ok) return setState({ kind: 'error', message: r.error.message });
     history.replaceState(null, '', location.pathname);
-    setState({ kind: 'scan', name: input.name ?? r.value.source, value: r.value, seq: Date.now() });
+    setState({ kind: 'scan', name: (input.kind === 'url' ? input.url : input.name) ?? r.value.source, value: r.value, seq: Date.now() });
   };
 
   const onFile = async (file: File) => {
@@ -104,7 +110,9 @@ function ReportPage() {
         <span class="muted small">{t('report_title')}</span>
       </div>
       {state.kind === 'loading' && <p role="status">{t('report_loading')}</p>}
-      {state.kind === 'scanning' && <p role="status">{t('scan_scanning')}</p>}
+      {state.kind === 'scanning' && (
+        <p role="status">{state.url === undefined ? t('scan_scanning') : `${t('report_scanningUrl')} (${state.url})`}</p>
+      )}
       {state.kind === 'error' && (
         <p class="error" role="alert">
           {state.message}
