@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { SignedXml } from 'xmldsigjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileEuTrustIndex } from '../../lib/trust/eu/compile';
 import { createEuTrustSource } from '../../lib/trust/eu/source';
-import { verifyListSignature } from '../../lib/trust/eu/tl-signature';
+import { setupXmlDsig, verifyListSignature } from '../../lib/trust/eu/tl-signature';
 import { readList } from '../../lib/trust/eu/tl-parse';
 import type { EuTrustIndex } from '../../lib/trust/eu/types';
 import { parseXml } from '../../lib/trust/eu/xml';
@@ -114,5 +117,33 @@ describe('broken copies', () => {
     });
     const other = parseXml('<root/>');
     expect(other.ok && readList(other.root)).toMatch(/not TrustServiceStatusList/);
+  });
+});
+
+describe('a list signed with ECDSA (P-256)', () => {
+  // The test certificate and key of tests/fixtures/x5c (TEST ONLY); a minimal signed document.
+  const dir = new URL('../fixtures/x5c/', import.meta.url);
+  const certB64 = readFileSync(new URL('leaf.pem', dir), 'utf8').replace(/-----[^-]+-----|\s/g, '');
+  async function signedList(): Promise<string> {
+    setupXmlDsig();
+    const pkcs8 = readFileSync(new URL('leaf.key', dir), 'utf8').replace(/-----[^-]+-----|\s/g, '');
+    const key = await crypto.subtle.importKey('pkcs8', Buffer.from(pkcs8, 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    const doc = new DOMParser().parseFromString('<tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#" Id="tsl"><tsl:SchemeInformation><tsl:TSLSequenceNumber>1</tsl:TSLSequenceNumber></tsl:SchemeInformation></tsl:TrustServiceStatusList>', 'application/xml');
+    const signed = new SignedXml();
+    await signed.Sign({ name: 'ECDSA', hash: 'SHA-256' } as Algorithm, key, doc as unknown as Parameters<SignedXml['Sign']>[2], {
+      references: [{ hash: 'SHA-256', uri: '', transforms: ['enveloped', 'exc-c14n'] }],
+      x509: [certB64],
+    });
+    doc.documentElement?.appendChild(signed.GetXml() as unknown as Parameters<NonNullable<typeof doc.documentElement>["appendChild"]>[0]);
+    return new XMLSerializer().serializeToString(doc);
+  }
+  it('verifies, and a changed copy does not', async () => {
+    const xml = await signedList();
+    const ok = parseXml(xml);
+    if (!ok.ok) throw new Error(ok.reason);
+    expect(await verifyListSignature(ok.doc, ok.root, [certB64])).toMatchObject({ ok: true });
+    const bad = parseXml(xml.replace('<tsl:TSLSequenceNumber>1<', '<tsl:TSLSequenceNumber>2<'));
+    if (!bad.ok) throw new Error(bad.reason);
+    expect(await verifyListSignature(bad.doc, bad.root, [certB64])).toMatchObject({ ok: false });
   });
 });

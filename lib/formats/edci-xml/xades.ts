@@ -7,7 +7,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { CryptoConfig, SignedXml, Transform, XmlDsigExcC14NTransform } from 'xmldsigjs';
-import { setupXmlDsig } from '../../trust/eu/tl-signature';
+import { ecNamedCurve, keepCurve, setupXmlDsig } from '../../trust/eu/tl-signature';
 import { fromBase64 } from '../../x509/bytes';
 import type { CertInfo } from '../../x509/cert';
 import { children, path, paths, text } from '../../trust/eu/xml';
@@ -231,12 +231,7 @@ function importParams(
   const alg = signer.cert.subjectPublicKeyInfo.algorithm.algorithmId;
   if (m?.kind === 'rsa' && alg === '1.2.840.113549.1.1.1') return { name: 'RSASSA-PKCS1-v1_5', hash: m.hash };
   if (m?.kind !== 'ecdsa' || alg !== '1.2.840.10045.2.1') return undefined;
-  const curve = (
-    signer.cert.subjectPublicKeyInfo.algorithm.algorithmParams as { valueBlock?: { toString(): string } }
-  )?.valueBlock?.toString();
-  const named = { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521' }[
-    curve ?? ''
-  ];
+  const named = ecNamedCurve(signer);
   return named ? { name: 'ECDSA', namedCurve: named } : undefined;
 }
 
@@ -257,6 +252,7 @@ export async function verifyXadesSignature(
   const key = await crypto.subtle.importKey('spki', spki, params, true, ['verify']);
   const signed = new SignedXml(doc as unknown as ConstructorParameters<typeof SignedXml>[0]);
   signed.LoadXml(x.signature as unknown as Parameters<SignedXml['LoadXml']>[0]);
+  keepCurve(signed, params);
   // xmldsigjs throws (an XmlError) on a reference digest mismatch and returns false on a bad signature value.
   try {
     return (await signed.Verify(key))

@@ -27,16 +27,29 @@ export function setupXmlDsig(): void {
 export type ListSignatureResult =
   { ok: true; signer: CertInfo } | { ok: false; reason: string; signer?: CertInfo };
 
-function importParams(info: CertInfo): RsaHashedImportParams | EcKeyImportParams | undefined {
-  const alg = info.cert.subjectPublicKeyInfo.algorithm.algorithmId;
-  if (alg === '1.2.840.113549.1.1.1') return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  if (alg !== '1.2.840.10045.2.1') return undefined;
+/** The named curve of an EC public key (P-256, P-384, P-521), or undefined. */
+export function ecNamedCurve(info: CertInfo): string | undefined {
+  if (info.cert.subjectPublicKeyInfo.algorithm.algorithmId !== '1.2.840.10045.2.1') return undefined;
   const curve = (
     info.cert.subjectPublicKeyInfo.algorithm.algorithmParams as { valueBlock?: { toString(): string } }
   )?.valueBlock?.toString();
-  const named = { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521' }[
-    curve ?? ''
-  ];
+  return { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521' }[curve ?? ''];
+}
+
+/**
+ * xmldsigjs re-imports the verification key with the SignatureMethod's parameters, which carry no
+ * curve for ECDSA (WebCrypto then refuses, and the signature would read as "does not match"): add
+ * the key's curve. Call after LoadXml.
+ */
+export function keepCurve(signed: SignedXml, params: RsaHashedImportParams | EcKeyImportParams): void {
+  if (params.name === 'ECDSA' && signed.Algorithm)
+    signed.Algorithm = { ...signed.Algorithm, namedCurve: (params as EcKeyImportParams).namedCurve } as unknown as EcdsaParams;
+}
+
+function importParams(info: CertInfo): RsaHashedImportParams | EcKeyImportParams | undefined {
+  if (info.cert.subjectPublicKeyInfo.algorithm.algorithmId === '1.2.840.113549.1.1.1')
+    return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const named = ecNamedCurve(info);
   return named ? { name: 'ECDSA', namedCurve: named } : undefined;
 }
 
@@ -90,6 +103,7 @@ export async function verifyListSignature(
     const key = await crypto.subtle.importKey('spki', toArrayBuffer(spki), params, true, ['verify']);
     const signed = new SignedXml(doc as unknown as ConstructorParameters<typeof SignedXml>[0]);
     signed.LoadXml(sig as unknown as Parameters<SignedXml['LoadXml']>[0]);
+    keepCurve(signed, params);
     // xmldsigjs throws (an XmlError) on a reference digest mismatch and returns false on a bad signature value.
     const valid = await signed.Verify(key).catch(() => false);
     return valid
