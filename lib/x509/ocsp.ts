@@ -4,8 +4,8 @@
  * credential carries and how fresh it is.
  */
 import * as asn1js from 'asn1js';
-import { BasicOCSPResponse, OCSPResponse } from 'pkijs';
-import { toArrayBuffer, toHex } from './bytes';
+import { BasicOCSPResponse, OCSPResponse, type Certificate } from 'pkijs';
+import { bytesEqual, toArrayBuffer, toHex } from './bytes';
 import type { CertInfo } from './cert';
 import { pkiEngine } from './engine';
 
@@ -22,6 +22,26 @@ export interface OcspStatus {
   revokedAt?: Date;
 }
 
+const ID_KP_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';
+
+function validAtTime(c: Certificate, at: Date): boolean {
+  return c.notBefore.value.getTime() <= at.getTime() && at.getTime() <= c.notAfter.value.getTime();
+}
+
+/**
+ * The issuer itself, or a certificate it issued with id-kp-OCSPSigning (RFC 6960 §4.2.2.2), valid
+ * at `at`. Never throws.
+ */
+async function acceptedResponder(c: Certificate, issuer: CertInfo, at: Date): Promise<boolean> {
+  if (!validAtTime(c, at)) return false;
+  const der = new Uint8Array(c.toSchema().toBER(false));
+  if (bytesEqual(der, issuer.der)) return true;
+  const eku = c.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as { keyPurposes?: string[] } | undefined;
+  if (!eku?.keyPurposes?.includes(ID_KP_OCSP_SIGNING)) return false;
+  if (!c.issuer.isEqual(issuer.cert.subject)) return false;
+  return c.verify(issuer.cert, pkiEngine()).catch(() => false);
+}
+
 async function readOne(der: Uint8Array, leaf: CertInfo, issuer: CertInfo): Promise<OcspStatus | undefined> {
   if (der.length > MAX_OCSP_BYTES) return undefined;
   const asn = asn1js.fromBER(toArrayBuffer(der));
@@ -36,9 +56,18 @@ async function readOne(der: Uint8Array, leaf: CertInfo, issuer: CertInfo): Promi
   } catch {
     basic = new BasicOCSPResponse({ schema: asn.result });
   }
-  // SECURITY: the responder must be the CA or a responder it delegated (pkijs enforces RFC 6960 §4.2.2.2).
+  // SECURITY: the responder must be the CA or a responder it delegated (RFC 6960 §4.2.2.2; pkijs
+  // checks the signature and the authorisation). Its certificate is judged when the response was
+  // produced, not today: pkijs would validate it at the real clock, so a historic answer from a
+  // responder whose certificate has since expired would never count.
+  const producedAt = basic.tbsResponseData.producedAt;
+  const responders: Certificate[] = [];
+  for (const c of (basic.certs ?? []).slice(0, 8)) {
+    if (await acceptedResponder(c, issuer, producedAt)) responders.push(c);
+  }
+  if (responders.length === 0) return undefined;
   const signed = await basic
-    .verify({ trustedCerts: [issuer.cert], issuerCerts: [issuer.cert] }, pkiEngine())
+    .verify({ trustedCerts: [issuer.cert], issuerCerts: [issuer.cert], trustedResponders: responders }, pkiEngine())
     .catch(() => false);
   if (!signed) return undefined;
   const single = basic.tbsResponseData.responses.find(
