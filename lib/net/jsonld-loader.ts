@@ -58,9 +58,13 @@ export function isBundledContext(
   return contexts.some((c) => c.url === url);
 }
 
+/** Bundled contexts whose pin was checked, with their canonical text (a bundled context is immutable). */
+const PIN_CHECKED = new WeakMap<BundledContext, string>();
+
 /**
- * Creates a jsonld `documentLoader` over the bundled contexts. Each document is re-hashed before it
- * is served and handed out as a fresh copy, so neither a stale bundle nor a caller can alter it.
+ * Creates a jsonld `documentLoader` over the bundled contexts. Each document's pin is checked on
+ * first use and every caller gets a fresh copy, so neither a stale bundle nor a caller can alter
+ * it. `tag: 'static'` lets jsonld reuse the resolved context across verifications.
  */
 export function createContextLoader(contexts: readonly BundledContext[] = BUNDLED_CONTEXTS): DocumentLoader {
   return async (url: string): Promise<RemoteDocument> => {
@@ -73,16 +77,20 @@ export function createContextLoader(contexts: readonly BundledContext[] = BUNDLE
         `JSON-LD context ${url} is not bundled with CredLens; contexts are never fetched at run time.`,
       );
     }
-    const text = canonicalJson(entry.document);
-    // SECURITY: the pin catches a bundled file edited without re-running scripts/bundle-contexts.mjs.
-    if ((await sha256Hex(text)) !== entry.sha256) {
-      throw new JsonLdLoaderError(
-        'ERR_JSONLD_CONTEXT_PIN',
-        url,
-        `Bundled context ${entry.file} does not match its pinned hash.`,
-      );
+    let text = PIN_CHECKED.get(entry);
+    if (text === undefined) {
+      text = canonicalJson(entry.document);
+      // SECURITY: the pin catches a bundled file edited without re-running scripts/bundle-contexts.mjs.
+      if ((await sha256Hex(text)) !== entry.sha256) {
+        throw new JsonLdLoaderError(
+          'ERR_JSONLD_CONTEXT_PIN',
+          url,
+          `Bundled context ${entry.file} does not match its pinned hash.`,
+        );
+      }
+      PIN_CHECKED.set(entry, text);
     }
-    return { contextUrl: null, documentUrl: url, document: JSON.parse(text) as unknown };
+    return { contextUrl: null, documentUrl: url, document: JSON.parse(text) as unknown, tag: 'static' } as RemoteDocument;
   };
 }
 
