@@ -29,10 +29,10 @@ export function ectsOf(report: VerificationReport): number {
   return best;
 }
 
-/** Skills / learning outcomes as short labels (ESCO labels when the credential carries them). */
+/** Skill labels (ESCO and other frameworks) the credential aligns to; descriptions are not skills. */
 export function skillsOf(report: VerificationReport): string[] {
   const lo = report.elements.find((e) => e.key === 'learningOutcomes');
-  return (lo?.values ?? []).map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 80);
+  return (lo?.skills ?? []).map((v) => v.trim()).filter((v) => v.length > 0 && v.length <= 120);
 }
 
 /** Summarises all reports of a profile. */

@@ -41,6 +41,22 @@ function alignmentText(a: unknown): string | undefined {
 
 const EQF = /eqf|european qualifications framework|nqf|qualifications framework/i;
 
+/** Names of the alignments to skills/competency frameworks (ESCO and others; not qualification levels). */
+export function skillLabels(alignments: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const x of alignments) {
+    if (!isObj(x)) continue;
+    const name = text(x.targetName);
+    if (name && !EQF.test(`${text(x.targetFramework) ?? ''} ${name}`) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Adds skill labels to a present learningOutcomes element. */
+export function withSkills(e: StandardElement, skills: string[]): StandardElement {
+  return e.status === 'present' && skills.length > 0 ? { ...e, skills } : e;
+}
+
 /** Extracts the elements from an OB 3.0 / CLR 2.0 credential (`qa` lists verified endorsements). */
 export function extractOb3Elements(vc: Json, endorsers: string[] = []): StandardElement[] {
   const subject = asArray(vc.credentialSubject).find(isObj) ?? {};
@@ -94,10 +110,13 @@ export function extractOb3Elements(vc: Json, endorsers: string[] = []): Standard
       [text(vc.validFrom) ?? text(vc.issuanceDate), text(vc.awardedDate)],
       'validFrom / issuanceDate / awardedDate',
     ),
-    element(
-      'learningOutcomes',
-      [text(a.description), text(criteria.narrative), ...alignments.map(alignmentText)],
-      'achievement.description / criteria.narrative / alignment[]',
+    withSkills(
+      element(
+        'learningOutcomes',
+        [text(a.description), text(criteria.narrative), ...alignments.map(alignmentText)],
+        'achievement.description / criteria.narrative / alignment[]',
+      ),
+      skillLabels(alignments),
     ),
     element(
       'workload',

@@ -89,6 +89,11 @@ export interface StandardElement {
   note?: string;
   /** True when the value comes from outside the credential (a trust list, a registry). */
   external?: boolean;
+  /**
+   * learningOutcomes only: labels of the skills or competencies the credential aligns to in a
+   * framework (ESCO and others), for the profile summary; the full outcomes stay in `values`.
+   */
+  skills?: string[];
 }
 
 export interface IssuerInfo {

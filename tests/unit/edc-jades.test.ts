@@ -83,6 +83,10 @@ describe('EDC JAdES samples (ec-european-learning-model)', () => {
     expect(el('participation')?.values).toContain('Blended');
     expect(el('grade')?.status).toBe('present');
     expect(el('learningOutcomes')?.source).toContain('specifiedBy.learningOutcome');
+    // Skills from frameworks (relatedESCOSkill; relatedSkill, here DigComp) are the summary's
+    // skills; the outcomes' own titles are not.
+    expect(el('learningOutcomes')?.skills).toEqual(expect.arrayContaining(['stimulate creativity in the team', 'develop digital content', 'Developing digital content']));
+    expect(el('learningOutcomes')?.skills).not.toContain('Communication, collaboration and creativity');
   });
 
   it('an unsigned ELM v3 credential is recognised and unverifiable', async () => {

@@ -211,6 +211,10 @@ describe('what drives each decision', () => {
     expect(byId(r, 'issuer.qualification')?.detail).toContain(
       'Not higher because: the listed service was not active at signing time (withdrawn from 2026-01-01).',
     );
+    // The plain message names the list and why it does not count (not "not confirmed by a list").
+    expect(byId(r, 'issuer.qualification')?.message).toBe(
+      "The sealer's certificate authority is on the ES trusted list (CredLens Test Trust Services S.L.), but the listed service was not active at signing time (withdrawn from 2026-01-01).",
+    );
     expect(r.trust).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ function report(verdict: Verdict, elements: StandardElement[], extra: Partial<Ve
 describe('profile summary', () => {
   it('counts verdicts; ECTS, EQF and skills only from authentic credentials', () => {
     const s = summariseProfile([
-      report('verified', [el('workload', ['5 ECTS']), el('level', ['EQF level 6']), el('learningOutcomes', ['Data analysis', 'x'.repeat(200)])]),
+      report('verified', [el('workload', ['5 ECTS']), el('level', ['EQF level 6']), { ...el('learningOutcomes', ['Data analysis (ESCO)', 'A long description of the course that is not a skill']), skills: ['Data analysis'] }]),
       report('verified-untrusted', [el('workload', ['2,5 European Credit Transfer and Accumulation System', '3 credits available'])]),
       report('invalid', [el('workload', ['60 ECTS']), el('level', ['EQF level 8'])]),
       report('revoked', [el('workload', ['10 ECTS'])]),

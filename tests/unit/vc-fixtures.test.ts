@@ -68,6 +68,7 @@ describe('generated VC fixtures', () => {
     expect(el('country')?.values).toContain('Netherlands');
     expect(el('workload')?.note).toMatch(/No unit/);
     expect(el('learningOutcomes')?.values?.some((v) => v.includes('(ESCO)'))).toBe(true);
+    expect(el('learningOutcomes')?.skills).toEqual(['use digital tools']);
     expect(r.issuer.name).toBe('CredLens Test University');
   });
 

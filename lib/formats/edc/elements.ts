@@ -7,6 +7,7 @@ import type { ElementKey, StandardElement } from '../../model/report';
 import { claims, collect, follow, label, ml, type Found } from './elm-read';
 import { isObj, str, type Json } from './util';
 import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
+import { withSkills } from '../../elements/ob3';
 
 function element(
   key: ElementKey,
@@ -100,12 +101,15 @@ export function extractElmElements(c: Json, lang = 'en'): StandardElement[] {
         (v) => str(v),
       ),
     ),
-    element(
-      'learningOutcomes',
-      pick(
-        [...spec, ...cl],
-        ['learningOutcome', 'learningOutcome.relatedESCOSkill', 'learningOutcomeSummary'],
+    withSkills(
+      element(
+        'learningOutcomes',
+        pick(
+          [...spec, ...cl],
+          ['learningOutcome', 'learningOutcome.relatedESCOSkill', 'learningOutcomeSummary'],
+        ),
       ),
+      [...new Set(pick([...spec, ...cl], ['learningOutcome.relatedESCOSkill', 'learningOutcome.relatedSkill']).values)],
     ),
     element(
       'workload',

@@ -55,7 +55,9 @@ export async function checkTimeStamps(
   ctx: VerifyContext,
 ): Promise<TimeOutcome> {
   const enc = new TextEncoder();
-  const signedPayload = enc.encode(j.b64 ? j.payload : j.payload);
+  // The payload as it appears in the JWS Signing Input: base64url text when b64 is true, the
+  // payload itself when b64 is false (RFC 7797) — `j.payload` holds exactly that in both cases.
+  const signedPayload = enc.encode(j.payload);
   const jobs = [
     ...readAdoTst(j.header).map((t) => ({ kind: 'content (adoTst)', token: t, data: signedPayload })),
     ...u.sigTst.map((t) => ({ kind: 'signature (sigTst)', token: t, data: enc.encode(j.signature) })),

@@ -229,7 +229,9 @@ export async function assessSealer(
         'WARN_EDC_NOT_LISTED',
         expiredUnproven
           ? 'CredLens cannot tell whether this was a qualified seal when it was made, because the time of sealing is not proven.'
-          : `The sealer's certificate authority is not confirmed by an EU trusted list${unavailable[0] ? `: ${unavailable[0]}` : '.'}`,
+          : decision.service
+            ? `The sealer's certificate authority is on the ${decision.service.country} trusted list (${decision.service.tspName}), but ${decision.limits[0] ?? 'not in a way that confirms this seal'}.`
+            : `The sealer's certificate authority is not confirmed by an EU trusted list${unavailable[0] ? `: ${unavailable[0]}` : '.'}`,
         qdetail,
       ),
     );

@@ -6,26 +6,9 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { ElementKey, StandardElement } from '../../model/report';
+import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
 import { children, paths } from '../../trust/eu/xml';
 
-const LABELS: Record<ElementKey, [string, boolean]> = {
-  learner: ['Identification of the learner', true],
-  title: ['Title', true],
-  country: ['Country/region of the issuer', true],
-  awardingBody: ['Awarding body', true],
-  issuedOn: ['Date of issuing', true],
-  learningOutcomes: ['Learning outcomes', true],
-  workload: ['Notional workload', true],
-  level: ['Level (EQF / QF-EHEA)', true],
-  assessment: ['Type of assessment', true],
-  participation: ['Form of participation', true],
-  qualityAssurance: ['Type of quality assurance', true],
-  prerequisites: ['Prerequisites', false],
-  supervision: ['Supervision and identity verification', false],
-  grade: ['Grade achieved', false],
-  stackability: ['Integration / stackability', false],
-  furtherInformation: ['Further information', false],
-};
 const CRED = 'http://data.europa.eu/europass/model/credentials/w3c#';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 /** SECURITY: bounds on what is read from the document (bounded work and report size). */

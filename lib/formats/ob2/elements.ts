@@ -13,6 +13,7 @@ import type { ElementKey, StandardElement } from '../../model/report';
 import { describeRecipient, type Recipient } from './recipient';
 import { asArray, isObj, refId, str, type Json } from './util';
 import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
+import { skillLabels, withSkills } from '../../elements/ob3';
 
 /** The parts of a badge the elements are read from (compacted data + raw JSON for extensions). */
 export interface ElementSources {
@@ -127,7 +128,7 @@ export function extractElements(s: ElementSources): StandardElement[] {
   }
   out.push(
     outcomes.length > 0
-      ? el('learningOutcomes', outcomes, sources.join(', '))
+      ? withSkills(el('learningOutcomes', outcomes, sources.join(', ')), skillLabels(asArray(b?.alignment)))
       : absent('learningOutcomes', 'missing', 'No criteria, alignment or description.'),
   );
 
