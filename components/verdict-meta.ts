@@ -62,6 +62,14 @@ export const VERDICT_META: Record<Verdict, VerdictMeta> = {
   },
 };
 
+export const WAITING_META: VerdictMeta = {
+  label: 'Not checked yet',
+  icon: '?',
+  colour: '#4a4f55',
+  background: '#eceef0',
+  description: 'Verification is on click: open CredLens from the toolbar and choose Verify.',
+};
+
 export const PENDING_META: VerdictMeta = {
   label: 'Checking…',
   icon: '…',

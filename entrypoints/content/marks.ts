@@ -3,7 +3,7 @@
  * neither read nor restyle what it says. Hints only: the verdict lives in the popup.
  */
 import type { MarkState } from '../../lib/protocol/messages';
-import { PENDING_META, VERDICT_META } from '../../components/verdict-meta';
+import { PENDING_META, VERDICT_META, WAITING_META } from '../../components/verdict-meta';
 
 /** Tag of the mark host elements; the scanner skips them. */
 export const MARK_TAG = 'credlens-mark';
@@ -26,7 +26,7 @@ export function createMarker() {
   const states = new Map<string, MarkState>();
 
   function render(view: MarkView, state: MarkState): void {
-    const meta = state === 'pending' ? PENDING_META : VERDICT_META[state];
+    const meta = state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
     view.pill.style.color = meta.colour;
     view.pill.style.background = meta.background;
     view.pill.title = `CredLens hint: ${meta.description} Open the CredLens toolbar button for the full report.`;

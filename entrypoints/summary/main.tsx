@@ -51,7 +51,7 @@ function Summary() {
         const got = await request<ReportValue>({ type: 'report/get', reportId: id });
         if (got.ok && !stopped) setReports((prev) => ({ ...prev, [e.candidate.url]: got.value.report }));
       }
-      if (r.value.entries.some((e) => e.state === 'pending')) timer = setTimeout(() => void load(), POLL_MS);
+      if (r.value.entries.some((e) => e.state === 'pending' && e.waiting !== true)) timer = setTimeout(() => void load(), POLL_MS);
     };
     void load();
     void browser.tabs
@@ -76,7 +76,8 @@ function Summary() {
     const r = reports[e.candidate.url];
     return r === undefined ? [] : [{ url: e.candidate.url, report: r }];
   });
-  const pending = (view?.entries.length ?? 0) - list.length;
+  const waiting = view?.entries.filter((e) => e.waiting === true).length ?? 0;
+  const pending = (view?.entries.length ?? 0) - list.length - waiting;
   const s = summariseProfile(list.map((x) => x.report));
   const hashed = list.filter((x) => /^hashed e-mail/i.test(x.report.credential.recipient ?? ''));
 
@@ -111,6 +112,11 @@ function Summary() {
       {pending > 0 && (
         <p role="status" class="muted">
           {t('summary_pending', pending)}
+        </p>
+      )}
+      {waiting > 0 && (
+        <p role="status" class="muted" data-testid="summary-waiting">
+          {t('summary_waiting', waiting)}
         </p>
       )}
 

@@ -116,7 +116,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   function publish(tabId: number, state: TabState): void {
-    deps.notifyTab(tabId, { type: 'marks/update', marks: state.entries.map(markOf) });
+    deps.notifyTab(tabId, { type: 'marks/update', marks: state.entries.map((e) => markOf(e, !inflight.has(e.candidate.url))) });
     deps.setBadge(tabId, { tabId, pageUrl: state.pageUrl, entries: state.entries });
   }
 
@@ -138,7 +138,9 @@ export function createRouter(deps: RouterDeps) {
         for (const entry of added) if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
         const wanted = new Set(candidates.map((c) => c.url));
-        return ok({ marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map(markOf) });
+        return ok({
+          marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map((e) => markOf(e, !inflight.has(e.candidate.url))),
+        });
       }
       case 'tab/get': {
         const view = await cache.viewTab(msg.tabId);
@@ -261,10 +263,11 @@ export function createRouter(deps: RouterDeps) {
   };
 }
 
-function markOf(e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] }): Mark {
+/** The inline mark of an entry; `idle`: nobody is verifying it (verification on click). */
+function markOf(e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] }, idle: boolean): Mark {
   return {
     url: e.candidate.url,
-    state: e.state === 'done' && e.verdict !== undefined ? e.verdict : 'pending',
+    state: e.state === 'done' && e.verdict !== undefined ? e.verdict : idle ? 'waiting' : 'pending',
   };
 }
 

@@ -94,8 +94,8 @@ export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'e
   'candidate/verify': 'extension-page',
 };
 
-/** A verdict for one inline mark, or `pending` while the check runs. */
-export type MarkState = Verdict | 'pending';
+/** A verdict for one inline mark, `pending` while the check runs, `waiting` until the user asks (verify on click). */
+export type MarkState = Verdict | 'pending' | 'waiting';
 
 export interface Mark {
   /** The candidate's machine-readable URL (Candidate.url). */

@@ -23,5 +23,5 @@ export function parseMarks(raw: unknown): Mark[] | null {
 }
 
 function isMarkState(v: unknown): v is MarkState {
-  return v === 'pending' || (typeof v === 'string' && (VERDICT_ORDER as readonly string[]).includes(v));
+  return v === 'pending' || v === 'waiting' || (typeof v === 'string' && (VERDICT_ORDER as readonly string[]).includes(v));
 }

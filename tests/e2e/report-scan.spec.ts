@@ -166,3 +166,17 @@ test('autoVerify off: a profile’s popup shows "Verify" buttons and verifies on
   await expect(edc.getByTestId('verdict')).toHaveAttribute('data-verdict', FINAL, { timeout: 45_000 });
   await report.page.screenshot({ path: join(SCREENSHOTS, 'report-scan-pdf-auto-off.png'), fullPage: true });
 });
+
+test('a PDF open in the browser: the report page scans its address (the popup\'s "Scan this PDF")', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/report.html?scan=${encodeURIComponent(expected.pdf.url)}`);
+  const list = page.getByTestId('scan-results');
+  await expect(list).toHaveAttribute('data-type', 'pdf', { timeout: 60_000 });
+  await expect(page.getByTestId('scan-item')).toHaveCount(Object.keys(expected.pdf.candidates).length);
+  const qrKey = Object.keys(expected.pdf.candidates).find((k) => expected.pdf.candidates[k]?.where === 'PDF page 2, QR code') ?? '';
+  await expect(scanItem(page, qrKey).getByTestId('verdict')).toHaveAttribute('data-verdict', 'revoked', { timeout: 45_000 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'report-scan-url.png'), fullPage: true });
+});

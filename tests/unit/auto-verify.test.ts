@@ -73,7 +73,12 @@ describe('autoVerify off', () => {
     expect(CREDLY).not.toBeNull();
     expect(COURSERA?.noVerifiableForm).toBe(true);
     const { router, verify, settle, tab } = setup({ on: false });
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY, COURSERA] }, CONTENT);
+    const reported = (await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY, COURSERA] }, CONTENT)) as {
+      ok: true;
+      value: { marks: { url: string; state: string }[] };
+    };
+    // The inline mark says "not checked yet", not "checking…", while nobody verifies it.
+    expect(reported.value.marks.find((m) => m.url === CREDLY?.url)?.state).toBe('waiting');
     await settle();
     expect(verify).not.toHaveBeenCalled();
     let view = await tab();

@@ -13,6 +13,7 @@ import {
   rowFacts,
   verifyInputOf,
   whereLabel,
+  pdfTabUrl,
 } from '../../components/row-facts';
 import { classifyLink } from '../../lib/detect/classify-link';
 import type { Candidate } from '../../lib/detect/candidate';
@@ -135,4 +136,15 @@ describe('what the report page does with a file', () => {
     const coursera = classifyLink('https://www.coursera.org/account/accomplishments/verify/FX7K2M9Q4TZL');
     expect(coursera && verifyInputOf(coursera)).toBeNull();
   });
+});
+
+describe('pdfTabUrl (the popup offers to scan a PDF open in the browser)', () => {
+  it.each([
+    ['https://jobs.example.net/files/jane-doe-cv.pdf', 'https://jobs.example.net/files/jane-doe-cv.pdf'],
+    ['https://x.example/CV.PDF?download=1#page=2', 'https://x.example/CV.PDF?download=1#page=2'],
+    ['https://x.example/cv.pdf.html', undefined],
+    ['file:///home/me/cv.pdf', undefined],
+    ['chrome://newtab/', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (url, want) => expect(pdfTabUrl(url)).toBe(want));
 });
