@@ -1,5 +1,6 @@
 import type { VerificationReport } from '../lib/model/report';
 import { ChecksList } from './ChecksList';
+import { IssuerRenderingView, PartsTree } from './CredentialParts';
 import { ElementsTable } from './ElementsTable';
 import { LevelsPanel } from './LevelsPanel';
 import { ContactedUrls, Differences, IssuerDetails, TrustDataList } from './ReportDetails';
@@ -63,6 +64,13 @@ export function ReportView({ report }: { report: VerificationReport }) {
         <ElementsTable elements={report.elements} />
       </section>
 
+      {report.credential.parts !== undefined && report.credential.parts.length > 0 && (
+        <section aria-labelledby="h-parts">
+          <h2 id="h-parts">{t('report_parts')}</h2>
+          <PartsTree parts={report.credential.parts} />
+        </section>
+      )}
+
       <section aria-labelledby="h-checks">
         <h2 id="h-checks">{t('report_checks')}</h2>
         <ChecksList checks={report.checks} />
@@ -72,6 +80,13 @@ export function ReportView({ report }: { report: VerificationReport }) {
         <h2 id="h-issuer">{t('report_issuer')}</h2>
         <IssuerDetails issuer={report.issuer} trust={report.trust} {...(report.platform ? { platform: report.platform } : {})} />
       </section>
+
+      {report.credential.rendering !== undefined && report.credential.rendering.length > 0 && (
+        <section aria-labelledby="h-rendering">
+          <h2 id="h-rendering">{t('report_rendering')}</h2>
+          <IssuerRenderingView images={report.credential.rendering} />
+        </section>
+      )}
 
       <section aria-labelledby="h-diffs">
         <h2 id="h-diffs">{t('report_diffs')}</h2>

@@ -13,7 +13,7 @@ import { createReportCache } from '../lib/extension/report-cache';
 import { createRouter } from '../lib/extension/router';
 import { createFileScanner } from '../lib/extension/scan-file';
 import { createOffscreenPdfScanner, type OffscreenApi } from '../lib/extension/scan-offscreen';
-import { ORG_TRUST_LIST_KEY, loadTrustSources, readSettings } from '../lib/extension/settings';
+import { ORG_TRUST_LIST_KEY, loadTrustSources, readSettings, trustRevision } from '../lib/extension/settings';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
 
@@ -48,6 +48,7 @@ export default defineBackground(() => {
     }),
     // The user's (or the administrator's) autoVerify setting, read per message.
     autoVerify: async () => (await readSettings(browser.storage.local)).effective.autoVerify,
+    trustRevision: () => trustRevision(browser.storage.local),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {

@@ -12,6 +12,8 @@ import type { VerificationReport } from '../../lib/model/report';
 import type { ReportValue, TabEntryView, TabView } from '../../lib/protocol/messages';
 
 const POLL_MS = 700;
+/** How many times an empty list is asked again (about 7 s) before "nothing found" stands. */
+const EMPTY_POLLS = 10;
 
 /**
  * The tab to show: the active tab; or `?tab=<id>` when this page is opened directly
@@ -152,6 +154,7 @@ function Popup() {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let emptyPolls = 0;
     const show = (value: TabView) => {
       setView(value);
       // The levels and dates come from the full reports (extension pages may read them).
@@ -165,7 +168,9 @@ function Popup() {
       // Poll while something is being verified (waiting entries wait for the user).
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      if (value.entries.some((e) => e.state === 'pending' && e.waiting !== true))
+      // Also while nothing is listed yet for a while: the page may still be reporting what it found.
+      const emptyAgain = value.entries.length === 0 && emptyPolls++ < EMPTY_POLLS;
+      if (emptyAgain || value.entries.some((e) => e.state === 'pending' && e.waiting !== true))
         timer = setTimeout(() => void load(), POLL_MS);
     };
     const load = async () => {

@@ -4,7 +4,7 @@
  * CLR 2.0 ClrCredential (OB 3.0 §"Achievement", §"AchievementSubject", §"Profile", §"Alignment",
  * §"Result"; CLR 2.0 §"ClrSubject": each contained achievement is listed). Never invents a value.
  */
-import type { ElementKey, StandardElement } from '../model/report';
+import type { CredentialPart, ElementKey, StandardElement } from '../model/report';
 import { asArray, isObj, type Json } from '../did/json';
 import { ELEMENT_LABELS as LABELS } from './catalog';
 
@@ -179,4 +179,28 @@ export function extractOb3Elements(vc: Json, endorsers: string[] = []): Standard
       'criteria.id / achievement.id / evidence[]',
     ),
   ];
+}
+
+/**
+ * CLR 2.0 (§ClrSubject): the achievements of the contained credentials, one part each, with
+ * their achievement type and credits. Bounded. Empty for a single OB 3.0 credential.
+ */
+export function clrParts(vc: Json): CredentialPart[] {
+  const subject = asArray(vc.credentialSubject).find(isObj) ?? {};
+  return asArray(subject.verifiableCredential)
+    .slice(0, 200)
+    .flatMap((c, i): CredentialPart[] => {
+      if (!isObj(c)) return [];
+      const achievement = asArray(c.credentialSubject).find(isObj)?.achievement;
+      const a = isObj(achievement) ? achievement : {};
+      const title = text(a.name) ?? text(c.name);
+      if (!title) return [];
+      const part: CredentialPart = { title, kind: 'achievement', source: `credentialSubject.verifiableCredential[${i}]` };
+      const details = [
+        text(a.achievementType),
+        text(a.creditsAvailable) && `${text(a.creditsAvailable)} credits available`,
+      ].filter((d): d is string => !!d);
+      if (details.length > 0) part.details = details;
+      return [part];
+    });
 }

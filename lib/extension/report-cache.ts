@@ -26,6 +26,8 @@ export interface StoredReport {
 interface CredIndex {
   reportId: string;
   savedAt: number;
+  /** The trust revision the report was made under (a report from other trust data is not reused). */
+  rev?: number;
 }
 
 export interface ReportCacheOptions {
@@ -156,18 +158,21 @@ export function createReportCache(area: StorageAreaLike, opts: ReportCacheOption
     },
 
     /** The id of a fresh report for a credential URL, if one is cached. */
-    async lookupCredential(url: string): Promise<string | null> {
+    async lookupCredential(url: string, rev?: number): Promise<string | null> {
       const v = (await area.get(credKey(url)))[credKey(url)];
       if (!isRecord(v) || typeof v['reportId'] !== 'string' || typeof v['savedAt'] !== 'number') return null;
+      // The trust data changed since (own lists, sources, policy): the verdict may differ now.
+      if (rev !== undefined && v['rev'] !== rev) return null;
       return now() - v['savedAt'] < ttlMs ? v['reportId'] : null;
     },
 
     /** Stores a candidate's report and indexes it by credential URL in one step (so no sweep drops it in between). */
-    putCredentialReport(url: string, report: VerificationReport, candidate: Candidate) {
+    putCredentialReport(url: string, report: VerificationReport, candidate: Candidate, rev?: number) {
       return serial(async () => {
         const id = newId();
         const stored: StoredReport = { report, candidate, savedAt: now() };
         const idx: CredIndex = { reportId: id, savedAt: now() };
+        if (rev !== undefined) idx.rev = rev;
         await area.set({ [reportKey(id)]: stored, [credKey(url)]: idx });
         return id;
       });

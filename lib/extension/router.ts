@@ -51,6 +51,11 @@ export interface RouterDeps {
    * that contacts nothing.
    */
   autoVerify?: () => Promise<boolean>;
+  /**
+   * The current trust revision (bumped whenever own lists, sources or policy change): a cached
+   * report made under another revision is not reused, whatever order events arrive in.
+   */
+  trustRevision?: () => Promise<number | undefined>;
 }
 
 /** Creates the router. `handle` never throws: it always resolves to a reply envelope. */
@@ -100,11 +105,12 @@ export function createRouter(deps: RouterDeps) {
     if (running !== undefined) return running;
     const job = (async () => {
       const url = candidate.url;
-      let reportId = await cache.lookupCredential(url);
+      const rev = await deps.trustRevision?.().catch(() => undefined);
+      let reportId = await cache.lookupCredential(url, rev);
       let report = reportId === null ? null : ((await cache.getReport(reportId))?.report ?? null);
       if (reportId === null || report === null) {
         report = await limit(() => verifyCandidate(candidate));
-        reportId = await cache.putCredentialReport(url, report, candidate);
+        reportId = await cache.putCredentialReport(url, report, candidate, rev);
       }
       const changed = await cache.completeCredential(url, reportId, report);
       for (const [tabId, state] of changed) publish(tabId, state);

@@ -113,6 +113,13 @@ export async function saveUserSettings(local: StorageAreaLike, next: UserSetting
   await bumpTrustRevision(local);
 }
 
+/** The current trust revision (see bumpTrustRevision); undefined when never bumped. */
+export async function trustRevision(local: StorageAreaLike): Promise<number | undefined> {
+  const cur = (await local.get(ORG_TRUST_LIST_KEY))[ORG_TRUST_LIST_KEY];
+  const rev = typeof cur === 'object' && cur !== null ? (cur as { revision?: unknown }).revision : undefined;
+  return typeof rev === 'number' && Number.isFinite(rev) ? rev : undefined;
+}
+
 /** Marks trust data as changed so the background forgets cached verdicts. */
 export async function bumpTrustRevision(local: StorageAreaLike): Promise<void> {
   const cur = (await local.get(ORG_TRUST_LIST_KEY))[ORG_TRUST_LIST_KEY];

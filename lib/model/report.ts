@@ -156,6 +156,37 @@ export interface CredentialSummary {
   id?: string;
   /** How the learner is identified, for display ("hashed e-mail", "e-mail a@b.c"). */
   recipient?: string;
+  /** What the credential is made of (ELM claims and their parts), as a tree. */
+  parts?: CredentialPart[];
+  /**
+   * The issuer's own rendering of the credential (ELM displayParameter images): shown as the
+   * issuer's picture, never as the verdict. Bounded in number and size.
+   */
+  rendering?: IssuerRendering[];
+}
+
+/** The text fields of a credential summary. */
+export type CredentialTextField = Exclude<keyof CredentialSummary, 'parts' | 'rendering'>;
+
+/** One claim of a credential and its parts (ELM hasClaim → hasPart). */
+export interface CredentialPart {
+  title: string;
+  /** The claim's type in plain words (learning achievement, activity, assessment, entitlement). */
+  kind?: string;
+  /** Short facts: credits, EQF level, grade. */
+  details?: string[];
+  /** Field path in the credential. */
+  source: string;
+  parts?: CredentialPart[];
+}
+
+/** One image of the issuer's rendering. */
+export interface IssuerRendering {
+  mediaType: 'image/jpeg' | 'image/png';
+  /** `data:` URL of the image as the credential carries it (checked to be that image type). */
+  dataUrl: string;
+  page?: number;
+  source: string;
 }
 
 /** A difference between a baked/file copy and the authoritative hosted copy. */

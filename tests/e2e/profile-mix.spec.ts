@@ -95,6 +95,18 @@ test('mixed profile: popup verdicts and levels, registry hit in the report, summ
   await expect(report.getByTestId('trust-data')).toContainText('DCC Member Registry');
   await report.screenshot({ path: join(SCREENSHOTS, 'profile-mix-report.png'), fullPage: true });
 
+  // Report of the EDC: the seal's result and level, the ELM elements, the claim tree, and the
+  // issuer's own rendering shown apart from the verdict.
+  const [edcReport] = await Promise.all([context.waitForEvent('page'), popup.row(creds.edc.url).getByRole('link').click()]);
+  await edcReport.waitForLoadState();
+  await expect(edcReport.getByTestId('report-verdict')).toHaveAttribute('data-verdict', creds.edc.verdict);
+  await expect(edcReport.getByTestId('authenticity')).toHaveAttribute('data-level', creds.edc.authenticity);
+  await expect(edcReport.getByTestId('part')).toContainText('Digital micro-credential creation');
+  await expect(edcReport.getByTestId('part')).toContainText('EQF level 6');
+  await expect(edcReport.getByTestId('issuer-rendering').locator('img')).toHaveCount(1);
+  await expect(edcReport.getByTestId('issuer-rendering')).toContainText('not from this image');
+  await edcReport.screenshot({ path: join(SCREENSHOTS, 'profile-mix-edc-report.png'), fullPage: true });
+
   // Profile summary: counts by verdict, ECTS and EQF (from the EDC), and the record of all five.
   const summary = await context.newPage();
   await summary.goto(`chrome-extension://${extensionId}/summary.html?tab=${tabId}`);
@@ -175,6 +187,7 @@ test('options page: switching the DCC registry off makes its issuer unlisted aga
   await page.reload();
   await expect(new ProfilePage(page).marks()).toHaveCount(ALL.length);
   popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.rows()).toHaveCount(ALL.length);
   await popup.waitUntilChecked();
   const row = popup.row(creds.registry.url);
   await expect(row.getByTestId('verdict')).toHaveAttribute('data-verdict', creds.registry.verdict);

@@ -143,3 +143,32 @@ describe('autoVerify on', () => {
     expect((await tab()).entries[0]?.waiting).toBeUndefined();
   });
 });
+
+describe('cached verdicts and the trust revision', () => {
+  it('a report made under another trust revision is not reused, whatever the event order', async () => {
+    const cache = createReportCache(createMemoryArea(), {});
+    const verify = vi.fn(async (input: CredentialInput) => report(input.kind === 'url' ? input.url : input.kind));
+    const rev = { value: 1 };
+    const router = createRouter({
+      self: SELF,
+      cache,
+      verify,
+      notifyTab: () => undefined,
+      setBadge: () => undefined,
+      trustRevision: async () => rev.value,
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await settle();
+    expect(verify).toHaveBeenCalledTimes(1);
+    // Same revision: the page is reloaded, the cached report is reused.
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await settle();
+    expect(verify).toHaveBeenCalledTimes(1);
+    // The trust data changed (no storage event needed): verified again.
+    rev.value = 2;
+    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await settle();
+    expect(verify).toHaveBeenCalledTimes(2);
+  });
+});

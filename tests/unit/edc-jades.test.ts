@@ -153,3 +153,60 @@ describe('tampered copies are invalid', () => {
     expect(r.verdict).toBe('unverifiable');
   });
 });
+
+describe('ELM claims tree and the issuer rendering', () => {
+  it('the sample: one learning achievement with ECTS, EQF and grade; the JPEG rendering, apart from the verdict', async () => {
+    const r = await run(vector(DIR, SIGNED[1] ?? ''));
+    expect(r.credential.parts).toEqual([
+      {
+        title: 'Digital micro-credential creation',
+        kind: 'learning achievement',
+        details: ['2 ECTS', 'EQF level 6', 'grade Pass'],
+        source: 'credentialSubject.hasClaim',
+      },
+    ]);
+    expect(r.credential.rendering).toHaveLength(1);
+    expect(r.credential.rendering?.[0]).toMatchObject({ mediaType: 'image/jpeg', page: 1 });
+    expect(r.credential.rendering?.[0]?.dataUrl.startsWith('data:image/jpeg;base64,/9j/')).toBe(true);
+  });
+
+  it('nested parts become a tree; a rendering whose bytes are not the declared image is left out', async () => {
+    const { claimTree, issuerRenderings } = await import('../../lib/formats/edc/elm-read');
+    const cred = {
+      credentialSubject: {
+        hasClaim: {
+          type: 'LearningAchievement',
+          title: { en: 'Diploma', de: 'Diplom' },
+          hasPart: [
+            { type: 'LearningAchievement', title: { en: 'Module A' }, specifiedBy: { creditPoint: { point: '5', framework: { prefLabel: { en: 'European Credit Transfer System' } } } } },
+            { type: 'LearningAssessment', title: { en: 'Final exam' }, hasPart: { type: 'LearningActivity', title: { en: 'Lab' } } },
+          ],
+        },
+      },
+      displayParameter: {
+        individualDisplay: [
+          { displayDetail: { image: { content: 'PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=', contentType: { id: 'http://publications.europa.eu/resource/authority/file-type/JPEG' } }, page: 1 } },
+          { displayDetail: { image: { content: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', contentType: { id: 'http://publications.europa.eu/resource/authority/file-type/PNG' } }, page: 2 } },
+        ],
+      },
+    };
+    expect(claimTree(cred, 'de')).toEqual([
+      {
+        title: 'Diplom',
+        kind: 'learning achievement',
+        source: 'credentialSubject.hasClaim',
+        parts: [
+          { title: 'Module A', kind: 'learning achievement', details: ['5 ECTS'], source: 'credentialSubject.hasClaim.hasPart[0]' },
+          {
+            title: 'Final exam',
+            kind: 'assessment',
+            source: 'credentialSubject.hasClaim.hasPart[1]',
+            parts: [{ title: 'Lab', kind: 'learning activity', source: 'credentialSubject.hasClaim.hasPart[1].hasPart' }],
+          },
+        ],
+      },
+    ]);
+    // An SVG declared as JPEG is not shown; the real PNG is.
+    expect(issuerRenderings(cred).map((x) => [x.mediaType, x.page])).toEqual([['image/png', 2]]);
+  });
+});

@@ -498,3 +498,22 @@ describe('VC / OB 3.0 / CLR 2.0 / DI / JOSE conformance over ../shared/vectors',
     });
   }
 });
+
+describe('CLR 2.0: each contained achievement is listed', () => {
+  it('complex.json lists its six achievements as parts', async () => {
+    const file = `${C}complex.json`;
+    const report = await verifyCredential(
+      { kind: 'bytes', bytes: readVector(file), name: file },
+      { fetch: createVectorFetch(routes), now: () => new Date('2024-06-01T00:00:00Z'), trust: { lookupIssuer: async () => ({ hits: [], consulted: [] }) } },
+    );
+    expect(report.credential.parts?.map((p) => p.title)).toEqual([
+      'Nurse Assistant 1 Program with Licensure',
+      'Health Careers 1',
+      'Human Anatomy and Physiology',
+      'Intro to Health Careers',
+      'Nurse Assisting 1',
+      'Oregon State Board of Nursing - Certified Nursing Assistant',
+    ]);
+    expect(report.credential.parts?.[0]?.source).toBe('credentialSubject.verifiableCredential[0]');
+  });
+});

@@ -2,6 +2,7 @@
  * Reading ELM v3 JSON-LD (compacted with the EDC AP context): multilingual values with a
  * language preference and English fallback, concept labels, and path walking over nested claims.
  */
+import type { CredentialPart, IssuerRendering } from '../../model/report';
 import { asArray, isObj, str, type Json } from './util';
 
 /** SECURITY: bounds on walking the (untrusted) credential graph. */
@@ -100,4 +101,83 @@ export function collect(
     }
   }
   return { values: values.slice(0, 50), paths };
+}
+
+/** Bounds on the claim tree and the rendering images taken from a credential. */
+const MAX_PARTS = 200;
+const MAX_PART_DEPTH = 6;
+const MAX_RENDERINGS = 4;
+const MAX_RENDERING_BASE64 = 1_500_000;
+
+const KIND: Readonly<Record<string, string>> = {
+  LearningAchievement: 'learning achievement',
+  LearningActivity: 'learning activity',
+  LearningAssessment: 'assessment',
+  LearningEntitlement: 'entitlement',
+  Qualification: 'qualification',
+};
+
+/** The claims of an ELM credential as a tree (hasClaim → hasPart), with credits, level and grade. */
+export function claimTree(credential: Json, lang: string): CredentialPart[] {
+  let count = 0;
+  const build = (nodes: Found[], depth: number): CredentialPart[] => {
+    const out: CredentialPart[] = [];
+    for (const n of nodes) {
+      if (count >= MAX_PARTS || depth > MAX_PART_DEPTH || !isObj(n.value)) continue;
+      count++;
+      const node = n.value;
+      const spec = follow([n], 'specifiedBy');
+      const title = ml(node.title, lang) ?? spec.map((s) => (isObj(s.value) ? ml(s.value.title, lang) : undefined)).find(Boolean) ?? str(node.id) ?? '(untitled)';
+      const part: CredentialPart = { title, source: n.path };
+      const kind = asArray(node.type)
+        .map((t) => (typeof t === 'string' ? KIND[t] : undefined))
+        .find((k): k is string => k !== undefined);
+      if (kind) part.kind = kind;
+      const details: string[] = [];
+      for (const c of follow(spec, 'creditPoint')) {
+        const v = c.value;
+        const point = isObj(v) ? (str(v.point) ?? (typeof v.point === 'number' ? String(v.point) : undefined)) : undefined;
+        const framework = isObj(v) ? label(v.framework, lang) : undefined;
+        if (point) details.push(`${point} ${framework === undefined ? 'credits' : /european credit transfer/i.test(framework) ? 'ECTS' : framework}`);
+      }
+      for (const l of follow(spec, 'eqfLevel')) {
+        const id = isObj(l.value) ? str(l.value.id) : str(l.value);
+        const level = id?.match(/\/eqf\/(\d)$/)?.[1];
+        if (level) details.push(`EQF level ${level}`);
+      }
+      for (const g of [...follow([n], 'grade'), ...follow([n], 'provenBy.grade')]) {
+        const text = label(g.value, lang) ?? ml(g.value, lang);
+        if (text) details.push(`grade ${text}`);
+      }
+      if (details.length > 0) part.details = [...new Set(details)].slice(0, 6);
+      const children = build([...follow([n], 'hasPart'), ...follow([n], 'hasClaim')], depth + 1);
+      if (children.length > 0) part.parts = children;
+      out.push(part);
+    }
+    return out;
+  };
+  return build(follow([{ value: credential, path: '' }], 'credentialSubject.hasClaim').map((f) => ({ ...f, path: f.path.replace(/^\./, '') })), 0);
+}
+
+/**
+ * The issuer's rendering images (ELM displayParameter → individualDisplay → displayDetail →
+ * image): JPEG or PNG, base64, checked by their first bytes. Anything else is left out.
+ */
+export function issuerRenderings(credential: Json): IssuerRendering[] {
+  const out: IssuerRendering[] = [];
+  const root = asArray(credential.displayParameter).map((value, i, all) => ({ value, path: `displayParameter${all.length > 1 ? `[${i}]` : ''}` }));
+  for (const d of follow(root, 'individualDisplay.displayDetail')) {
+    if (out.length >= MAX_RENDERINGS || !isObj(d.value) || !isObj(d.value.image)) continue;
+    const img = d.value.image;
+    const content = typeof img.content === 'string' ? img.content.replace(/\s+/g, '') : '';
+    if (content.length === 0 || content.length > MAX_RENDERING_BASE64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(content)) continue;
+    const declared = `${str(isObj(img.contentType) ? img.contentType.id : img.contentType) ?? ''}`.toUpperCase();
+    // SECURITY: the media type is taken from the bytes, not from the declaration.
+    const mediaType = content.startsWith('/9j/') ? 'image/jpeg' : content.startsWith('iVBORw0KGgo') ? 'image/png' : undefined;
+    if (!mediaType || (declared !== '' && !declared.endsWith(mediaType === 'image/jpeg' ? 'JPEG' : 'PNG'))) continue;
+    const r: IssuerRendering = { mediaType, dataUrl: `data:${mediaType};base64,${content}`, source: `${d.path}.image` };
+    if (typeof d.value.page === 'number' && Number.isInteger(d.value.page)) r.page = d.value.page;
+    out.push(r);
+  }
+  return out;
 }

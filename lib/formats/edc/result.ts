@@ -11,7 +11,7 @@ import type {
 } from '../../model/report';
 import { displayName, type CertInfo } from '../../x509/cert';
 import { elmQaLevel, extractElmElements } from './elements';
-import { label, ml } from './elm-read';
+import { claimTree, issuerRenderings, label, ml } from './elm-read';
 import { check, humanDate, isObj, str, type Json } from './util';
 
 function validity(c: Json, now: Date, blocked: boolean): Check {
@@ -76,6 +76,10 @@ function summary(c: Json | undefined, lang: string): CredentialSummary {
   if (expires) s.expires = expires;
   const id = str(c.id);
   if (id) s.id = id;
+  const parts = claimTree(c, lang);
+  if (parts.length > 0) s.parts = parts;
+  const rendering = issuerRenderings(c);
+  if (rendering.length > 0) s.rendering = rendering;
   return s;
 }
 

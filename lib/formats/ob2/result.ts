@@ -4,6 +4,7 @@ import type {
   AuthenticityLevel,
   Check,
   CredentialSummary,
+  CredentialTextField,
   Difference,
   FormatInfo,
   IssuerInfo,
@@ -70,7 +71,7 @@ function issuerInfo(issuer: Doc | undefined): IssuerInfo {
 
 function summary(a: Json | undefined, b: Json | undefined, r: Recipient | undefined): CredentialSummary {
   const c: CredentialSummary = {};
-  const set = (k: keyof CredentialSummary, v: string | undefined): void => {
+  const set = (k: CredentialTextField, v: string | undefined): void => {
     if (v !== undefined) c[k] = v;
   };
   set('title', str(b?.name));

@@ -1,7 +1,7 @@
 /** Assembles the FormatResult of a VC / OB 3.0 / CLR 2.0 verification (levels per TRUST-AND-QA.md). */
 import type { Acquired, FormatResult } from '../../model/format';
-import type { AuthenticityLevel, Check, FormatId, LevelAssessment, QaLevel } from '../../model/report';
-import { extractOb3Elements } from '../../elements/ob3';
+import type { AuthenticityLevel, Check, CredentialTextField, FormatId, LevelAssessment, QaLevel } from '../../model/report';
+import { clrParts, extractOb3Elements } from '../../elements/ob3';
 import type { VcRun } from './engine';
 import { asArray, isHttpUrl, isObj, str, type Json } from './util';
 
@@ -67,7 +67,7 @@ export function buildVcResult(acquired: Acquired, run: VcRun, trustedEndorsers: 
   const subject = asArray(vc.credentialSubject).find(isObj);
   const achievement = isObj(subject?.achievement) ? subject.achievement : undefined;
   const credential: FormatResult['credential'] = {};
-  const put = <K extends keyof FormatResult['credential']>(k: K, v: string | undefined): void => {
+  const put = <K extends CredentialTextField>(k: K, v: string | undefined): void => {
     if (v !== undefined) credential[k] = v;
   };
   put('title', str(achievement?.name) ?? str(vc.name));
@@ -80,6 +80,8 @@ export function buildVcResult(acquired: Acquired, run: VcRun, trustedEndorsers: 
   put('expires', str(vc.validUntil) ?? str(vc.expirationDate));
   put('id', str(vc.id));
   put('recipient', str(subject?.name) ?? str(subject?.id));
+  const parts = run.kind === 'clr2' ? clrParts(vc) : [];
+  if (parts.length > 0) credential.parts = parts;
   const endorsers = run.endorsements
     .filter((e) => e.verdict === 'verified' || e.verdict === 'verified-untrusted')
     .map((e) => e.endorserName ?? e.endorser ?? '?');
