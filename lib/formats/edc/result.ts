@@ -14,12 +14,20 @@ import { elmQaLevel, extractElmElements } from './elements';
 import { claimTree, issuerRenderings, label, ml } from './elm-read';
 import { check, humanDate, isObj, str, type Json } from './util';
 
-function validity(c: Json, now: Date, blocked: boolean): Check {
+/**
+ * The `validity.window` check from the credential's stated start and expiry (shared by the ELM v3
+ * and v2 readers); `fields` names where each came from.
+ */
+export function validityWindow(
+  from: string | undefined,
+  until: string | undefined,
+  now: Date,
+  blocked: boolean,
+  fields: { from: string; until: string },
+): Check {
   const id = 'validity.window';
   if (blocked)
     return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
-  const from = str(c.validFrom) ?? str(c.issuanceDate);
-  const until = str(c.expirationDate) ?? str(c.validUntil);
   const f = from ? new Date(from) : undefined;
   const u = until ? new Date(until) : undefined;
   if (f && !Number.isNaN(f.getTime()) && now < f)
@@ -28,7 +36,7 @@ function validity(c: Json, now: Date, blocked: boolean): Check {
       'ERR_EDC_NOT_YET_VALID',
       'expired',
       `This credential is only valid from ${humanDate(f)}.`,
-      `validFrom ${from ?? ''}`,
+      `${fields.from} ${from ?? ''}`,
     );
   if (u && !Number.isNaN(u.getTime()) && now > u)
     return check.failed(
@@ -36,13 +44,28 @@ function validity(c: Json, now: Date, blocked: boolean): Check {
       'ERR_EDC_EXPIRED',
       'expired',
       `This credential expired on ${humanDate(u)}.`,
-      `expirationDate ${until ?? ''}`,
+      `${fields.until} ${until ?? ''}`,
     );
   return check.passed(
     id,
     'OK_EDC_VALIDITY',
-    u ? `Valid until ${humanDate(u)}.` : 'The credential states no expiry date.',
-    `validFrom ${from ?? '—'}, expiry ${until ?? '—'}`,
+    u && !Number.isNaN(u.getTime())
+      ? `Valid until ${humanDate(u)}.`
+      : 'The credential states no expiry date.',
+    `${fields.from} ${from ?? '—'}, expiry ${until ?? '—'}`,
+  );
+}
+
+function validity(c: Json, now: Date, blocked: boolean): Check {
+  return validityWindow(
+    str(c.validFrom) ?? str(c.issuanceDate),
+    str(c.expirationDate) ?? str(c.validUntil),
+    now,
+    blocked,
+    {
+      from: 'validFrom',
+      until: 'expirationDate',
+    },
   );
 }
 

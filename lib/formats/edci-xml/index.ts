@@ -20,10 +20,11 @@ import { children, parseXml, path } from '../../trust/eu/xml';
 import { digest, toBase64 } from '../../x509/bytes';
 import { displayName, type CertInfo } from '../../x509/cert';
 import { elmQaLevel } from '../edc/elements';
+import { validityWindow } from '../edc/result';
 import { assessSealer, blocked, sealer } from '../edc/seal';
 import { parseAll } from '../edc/seal-chain';
 import { checkTimeStampJobs, type TimeStampJob } from '../edc/seal-time';
-import { check, errorText, humanDate } from '../edc/util';
+import { check, errorText } from '../edc/util';
 import { extractElmV2Elements, mlText } from './elements';
 import {
   readXades,
@@ -64,36 +65,12 @@ function credValue(c: Element, name: string): string | undefined {
 }
 
 function validity(c: Element, now: Date, blockedBy: boolean): Check {
-  const id = 'validity.window';
-  if (blockedBy)
-    return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
-  const from = credValue(c, 'validFrom') ?? credValue(c, 'issued');
-  const until = credValue(c, 'expirationDate') ?? credValue(c, 'validUntil');
-  const f = from ? new Date(from) : undefined;
-  const u = until ? new Date(until) : undefined;
-  if (f && !Number.isNaN(f.getTime()) && now < f)
-    return check.failed(
-      id,
-      'ERR_EDC_NOT_YET_VALID',
-      'expired',
-      `This credential is only valid from ${humanDate(f)}.`,
-      `cred:validFrom ${from ?? ''}`,
-    );
-  if (u && !Number.isNaN(u.getTime()) && now > u)
-    return check.failed(
-      id,
-      'ERR_EDC_EXPIRED',
-      'expired',
-      `This credential expired on ${humanDate(u)}.`,
-      `cred:validUntil ${until ?? ''}`,
-    );
-  return check.passed(
-    id,
-    'OK_EDC_VALIDITY',
-    u && !Number.isNaN(u.getTime())
-      ? `Valid until ${humanDate(u)}.`
-      : 'The credential states no expiry date.',
-    `cred:validFrom ${from ?? '—'}, expiry ${until ?? '—'}`,
+  return validityWindow(
+    credValue(c, 'validFrom') ?? credValue(c, 'issued'),
+    credValue(c, 'expirationDate') ?? credValue(c, 'validUntil'),
+    now,
+    blockedBy,
+    { from: 'cred:validFrom', until: 'cred:validUntil' },
   );
 }
 
