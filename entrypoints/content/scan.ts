@@ -6,6 +6,7 @@ import type { Candidate } from '../../lib/detect/candidate';
 import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
 import { classifyLink, mayBeCredentialLink } from '../../lib/detect/classify-link';
 import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
+import { urlsInText } from '../../lib/scan/scan-text';
 
 export interface Found {
   candidate: Candidate;
@@ -57,7 +58,8 @@ export function scanSubtree(root: Element): Found[] {
     }
   }
   if (root.localName === 'head') return out;
-  if ((root.textContent ?? '').includes('eyJ')) scanJwtText(root, pageUrl, out);
+  const text = root.textContent ?? '';
+  if (text.includes('eyJ')) scanJwtText(root, pageUrl, out);
   const links = root.matches('a[href]') ? [root] : [];
   links.push(...root.querySelectorAll('a[href]'));
   for (const a of links) {
@@ -88,6 +90,9 @@ export function scanSubtree(root: Element): Found[] {
     });
     if (candidate !== null) out.push({ candidate, element: img });
   }
+  // Credential addresses written as plain text (a CV pasted into a page), unless a link already
+  // gave them: only when the text holds such an address are its text nodes walked for the mark.
+  if (text.includes('://')) scanTextUrls(root, text, new Set(out.map((f) => f.candidate.url)), out);
   return out;
 }
 
@@ -113,6 +118,28 @@ function inCredentialSection(el: Element): boolean {
     isCredentialSectionHeading(idHolder?.id);
   sectionCache.set(section, yes);
   return yes;
+}
+
+/** Credential URLs written in the text of `root` (outside links); the mark goes after the text's element. */
+function scanTextUrls(root: Element, text: string, known: ReadonlySet<string>, out: Found[]): void {
+  const wanted = new Map<string, Candidate>();
+  for (const u of urlsInText(text)) {
+    const candidate = classifyLink(u, { where: 'page text' });
+    if (candidate !== null && !known.has(candidate.url) && !wanted.has(u)) wanted.set(u, candidate);
+  }
+  if (wanted.size === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let visited = 0;
+  for (let n = walker.nextNode(); n !== null && wanted.size > 0 && visited < 20_000; n = walker.nextNode(), visited++) {
+    const data = (n as Text).data;
+    const parent = n.parentElement;
+    if (parent === null || !data.includes('://') || parent.closest('a[href], script, style, textarea') !== null) continue;
+    for (const [u, candidate] of wanted) {
+      if (!data.includes(u)) continue;
+      out.push({ candidate, element: parent });
+      wanted.delete(u);
+    }
+  }
 }
 
 /** Text nodes under `root` holding a JWT credential; the mark goes after the node's element. */

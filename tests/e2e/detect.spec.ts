@@ -21,6 +21,8 @@ interface Surface {
   url: string;
   file?: string;
   candidates: Record<string, Exp>;
+  /** Given only as text on the page (no link). */
+  textOnly?: Record<string, Exp>;
 }
 const expected = JSON.parse(readFileSync(join(GENERATED, 'detect-expected.json'), 'utf8')) as Record<
   'job' | 'cv' | 'linkedinAll' | 'pdf',
@@ -92,7 +94,7 @@ test('LinkedIn "Show all" sub-page: SPA navigation, lazily loaded entries, redir
   await popup.page.screenshot({ path: join(SCREENSHOTS, 'detect-linkedin-all-popup.png') });
 });
 
-test('Europass-style CV: EDC share link, edubadges, Accredible and Microsoft Learn', async ({
+test('Europass-style CV: EDC share link, edubadges, Accredible, Microsoft Learn, and a Badgr address in the text', async ({
   context,
   serviceWorker,
   extensionId,
@@ -100,9 +102,11 @@ test('Europass-style CV: EDC share link, edubadges, Accredible and Microsoft Lea
   const page = await context.newPage();
   await page.goto(expected.cv.url);
   const view = new ProfilePage(page);
-  await expect(view.marks()).toHaveCount(Object.keys(expected.cv.candidates).length);
+  // Links, and the Badgr address the CV gives only as text (found as the CLI's scan finds it).
+  const all: Surface = { ...expected.cv, candidates: { ...expected.cv.candidates, ...(expected.cv.textOnly ?? {}) } };
+  await expect(view.marks()).toHaveCount(Object.keys(all.candidates).length);
   const popup = await PopupPage.open(context, extensionId, await view.tabId(serviceWorker));
-  await checkRows(popup, expected.cv);
+  await checkRows(popup, all);
   await page.screenshot({ path: join(SCREENSHOTS, 'detect-europass-cv.png'), fullPage: true });
   await popup.page.screenshot({ path: join(SCREENSHOTS, 'detect-europass-cv-popup.png') });
 });
@@ -152,4 +156,37 @@ test('CV PDF scanned in the offscreen document: link, text URLs, QR code, attach
   );
   await expect(page.getByTestId('report-verdict')).toHaveAttribute('data-verdict', 'revoked');
   await page.screenshot({ path: join(SCREENSHOTS, 'detect-pdf-qr-report.png'), fullPage: true });
+});
+
+test('credential addresses written as plain text are found; one also given as a link is marked once', async ({
+  context,
+  serviceWorker,
+  extensionId,
+}) => {
+  const fixtures = JSON.parse(readFileSync(join(GENERATED, 'expected.json'), 'utf8')) as Record<string, { url?: string; endpoint?: string; verdict?: string }>;
+  const credly = fixtures['credly-valid'];
+  const badgr = fixtures['badgr-valid'];
+  const url = 'https://jobs.example.net/applications/4712/cv-text';
+  await context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>CV (text)</title></head><body><main>
+        <h1>Jane Doe</h1>
+        <p>Badges: my data-literacy badge is at ${credly?.url ?? ''}. Ask me about it.</p>
+        <p>Also on Badgr: ${badgr?.url ?? ''} (<a href="${badgr?.url ?? ''}">open</a>)</p>
+        <pre>Not a credential: https://www.example.org/about</pre>
+      </main></body></html>`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  const profile = new ProfilePage(page);
+  await expect(profile.marks()).toHaveCount(2);
+  const tabId = await profile.tabId(serviceWorker);
+  const popup = await PopupPage.open(context, extensionId, tabId);
+  await expect(popup.rows()).toHaveCount(2);
+  await popup.waitUntilChecked();
+  const row = popup.page.locator('[data-testid="credential-row"][data-platform="credly"]');
+  await expect(row.getByTestId('verdict')).toHaveAttribute('data-verdict', credly?.verdict ?? '');
+  await page.screenshot({ path: join(SCREENSHOTS, 'detect-text-urls.png'), fullPage: true });
 });
