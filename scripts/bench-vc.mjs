@@ -573,4 +573,13 @@ out(
   '(document + proof options) + 2 SHA-256 + 1 Ed25519 verify (WebCrypto); JSON-LD→RDF = jsonld.toRDF of the same',
 );
 out('two documents (expansion to RDF), the part the raw limit leaves out.');
+// ---- VC-JWT: the generated OB 3.0 VC-JWT (ES256, did:jwk: no network), whole pipeline, warm
+const jwtText = readFileSync(join(ROOT, 'tests/fixtures/vc/ob3-jwt-didjwk.jwt'), 'utf8').trim();
+const jwtCheck = await credlensVerify(credlens, env, jwtText);
+const jwtTimes = await warm(() => credlensVerify(credlens, env, jwtText));
+out();
+out(
+  `VC-JWT (ES256, did:jwk, ${jwtText.length} chars): CredLens warm ${fmt(median(jwtTimes))} / ${fmt(pct(jwtTimes, 90))} ms (median / p90); ` +
+    `${jwtCheck.ok ? 'signature passed' : `!!!!!! signature ${jwtCheck.sig}`}, verdict ${jwtCheck.verdict}`,
+);
 out(`VC bench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
