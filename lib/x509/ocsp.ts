@@ -61,6 +61,9 @@ async function readOne(der: Uint8Array, leaf: CertInfo, issuer: CertInfo): Promi
   // produced, not today: pkijs would validate it at the real clock, so a historic answer from a
   // responder whose certificate has since expired would never count.
   const producedAt = basic.tbsResponseData.producedAt;
+  // A CA answering for its own certificates need not include its certificate (RFC 6960 §4.2.1):
+  // offer the issuer as the candidate signer; the signature and responderID still have to match.
+  if ((basic.certs ?? []).length === 0) basic.certs = [issuer.cert];
   const responders: Certificate[] = [];
   for (const c of (basic.certs ?? []).slice(0, 8)) {
     if (await acceptedResponder(c, issuer, producedAt)) responders.push(c);

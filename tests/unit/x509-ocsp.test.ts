@@ -1,0 +1,84 @@
+/**
+ * Embedded OCSP answers (RFC 6960 §4.2.2.2): signed by the CA itself (with or without its
+ * certificate in the response) or by a responder it delegated, whose certificate is judged when
+ * the answer was produced. Made here with pkijs and the committed TEST PKI of tests/fixtures/edc.
+ */
+import { readFileSync } from 'node:fs';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { describe, expect, it } from 'vitest';
+import { parseCertificate, type CertInfo } from '../../lib/x509/cert';
+import { ocspStatus } from '../../lib/x509/ocsp';
+
+const PKI = new URL('../fixtures/edc/pki/', import.meta.url);
+const keys = (JSON.parse(readFileSync(new URL('test-keys.json', PKI), 'utf8')) as { keys: Record<string, string> }).keys;
+const certs = (JSON.parse(readFileSync(new URL('certificates.json', PKI), 'utf8')) as { certificates: Record<string, string> }).certificates;
+const engine = new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto });
+
+async function info(role: string): Promise<CertInfo> {
+  const c = await parseCertificate(new Uint8Array(Buffer.from(certs[role] ?? '', 'base64')));
+  if (!c) throw new Error(`no test certificate ${role}`);
+  return c;
+}
+
+async function privateKey(role: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('pkcs8', Buffer.from(keys[role] ?? '', 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+}
+
+/** An OCSP "good" answer for `leaf` issued by `ca`, signed by `signer`, carrying `embed`. */
+async function answer(leaf: CertInfo, ca: CertInfo, signer: { role: string; cert: CertInfo }, embed: CertInfo[], producedAt: Date): Promise<Uint8Array> {
+  const certID = new pkijs.CertID();
+  await certID.createForCertificate(leaf.cert, { hashAlgorithm: 'SHA-256', issuerCertificate: ca.cert }, engine);
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({
+      responderID: signer.cert.cert.subject,
+      producedAt,
+      responses: [
+        new pkijs.SingleResponse({
+          certID,
+          certStatus: new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } }),
+          thisUpdate: producedAt,
+          nextUpdate: new Date(producedAt.getTime() + 7 * 86_400_000),
+        }),
+      ],
+    }),
+    ...(embed.length > 0 ? { certs: embed.map((c) => c.cert) } : {}),
+  });
+  await basic.sign(await privateKey(signer.role), 'SHA-256', engine);
+  const resp = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: 0 }),
+    responseBytes: new pkijs.ResponseBytes({
+      responseType: '1.3.6.1.5.5.7.48.1.1',
+      response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }),
+    }),
+  });
+  return new Uint8Array(resp.toSchema().toBER(false));
+}
+
+describe('embedded OCSP answers', () => {
+  it('signed by the CA, with or without its certificate in the answer: good', async () => {
+    const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
+    const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime()) + 86_400_000);
+    for (const embed of [[ca], []]) {
+      const s = await ocspStatus([await answer(leaf, ca, { role: 'caQualified', cert: ca }, embed, at)], leaf, ca);
+      expect(s?.status, `${embed.length} embedded`).toBe('good');
+      expect(s?.producedAt.toISOString()).toBe(at.toISOString());
+    }
+  });
+
+  it('signed by someone else (not the CA, not a delegated responder): ignored', async () => {
+    const [ca, leaf, other] = [await info('caQualified'), await info('sealQualified'), await info('sealAdvanced')];
+    const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime(), other.notBefore.getTime()) + 86_400_000);
+    for (const embed of [[other], []]) {
+      const s = await ocspStatus([await answer(leaf, ca, { role: 'sealAdvanced', cert: other }, embed, at)], leaf, ca);
+      expect(s, `${embed.length} embedded`).toBeUndefined();
+    }
+  });
+
+  it('produced when the CA certificate was not valid: ignored', async () => {
+    const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
+    const after = new Date(ca.notAfter.getTime() + 86_400_000);
+    const s = await ocspStatus([await answer(leaf, ca, { role: 'caQualified', cert: ca }, [ca], after)], leaf, ca);
+    expect(s).toBeUndefined();
+  });
+});
