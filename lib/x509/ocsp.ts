@@ -36,7 +36,8 @@ async function acceptedResponder(c: Certificate, issuer: CertInfo, at: Date): Pr
   if (!validAtTime(c, at)) return false;
   const der = new Uint8Array(c.toSchema().toBER(false));
   if (bytesEqual(der, issuer.der)) return true;
-  const eku = c.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as { keyPurposes?: string[] } | undefined;
+  const eku = c.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue as
+    { keyPurposes?: string[] } | undefined;
   if (!eku?.keyPurposes?.includes(ID_KP_OCSP_SIGNING)) return false;
   if (!c.issuer.isEqual(issuer.cert.subject)) return false;
   return c.verify(issuer.cert, pkiEngine()).catch(() => false);
@@ -70,7 +71,10 @@ async function readOne(der: Uint8Array, leaf: CertInfo, issuer: CertInfo): Promi
   }
   if (responders.length === 0) return undefined;
   const signed = await basic
-    .verify({ trustedCerts: [issuer.cert], issuerCerts: [issuer.cert], trustedResponders: responders }, pkiEngine())
+    .verify(
+      { trustedCerts: [issuer.cert], issuerCerts: [issuer.cert], trustedResponders: responders },
+      pkiEngine(),
+    )
     .catch(() => false);
   if (!signed) return undefined;
   const single = basic.tbsResponseData.responses.find(

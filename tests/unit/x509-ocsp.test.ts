@@ -11,8 +11,14 @@ import { parseCertificate, type CertInfo } from '../../lib/x509/cert';
 import { ocspStatus } from '../../lib/x509/ocsp';
 
 const PKI = new URL('../fixtures/edc/pki/', import.meta.url);
-const keys = (JSON.parse(readFileSync(new URL('test-keys.json', PKI), 'utf8')) as { keys: Record<string, string> }).keys;
-const certs = (JSON.parse(readFileSync(new URL('certificates.json', PKI), 'utf8')) as { certificates: Record<string, string> }).certificates;
+const keys = (
+  JSON.parse(readFileSync(new URL('test-keys.json', PKI), 'utf8')) as { keys: Record<string, string> }
+).keys;
+const certs = (
+  JSON.parse(readFileSync(new URL('certificates.json', PKI), 'utf8')) as {
+    certificates: Record<string, string>;
+  }
+).certificates;
 const engine = new pkijs.CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto });
 
 async function info(role: string): Promise<CertInfo> {
@@ -22,13 +28,29 @@ async function info(role: string): Promise<CertInfo> {
 }
 
 async function privateKey(role: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('pkcs8', Buffer.from(keys[role] ?? '', 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  return crypto.subtle.importKey(
+    'pkcs8',
+    Buffer.from(keys[role] ?? '', 'base64'),
+    { name: 'ECDSA', namedCurve: 'P-256' },
+    false,
+    ['sign'],
+  );
 }
 
 /** An OCSP "good" answer for `leaf` issued by `ca`, signed by `signer`, carrying `embed`. */
-async function answer(leaf: CertInfo, ca: CertInfo, signer: { role: string; cert: CertInfo }, embed: CertInfo[], producedAt: Date): Promise<Uint8Array> {
+async function answer(
+  leaf: CertInfo,
+  ca: CertInfo,
+  signer: { role: string; cert: CertInfo },
+  embed: CertInfo[],
+  producedAt: Date,
+): Promise<Uint8Array> {
   const certID = new pkijs.CertID();
-  await certID.createForCertificate(leaf.cert, { hashAlgorithm: 'SHA-256', issuerCertificate: ca.cert }, engine);
+  await certID.createForCertificate(
+    leaf.cert,
+    { hashAlgorithm: 'SHA-256', issuerCertificate: ca.cert },
+    engine,
+  );
   const basic = new pkijs.BasicOCSPResponse({
     tbsResponseData: new pkijs.ResponseData({
       responderID: signer.cert.cert.subject,
@@ -60,17 +82,31 @@ describe('embedded OCSP answers', () => {
     const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
     const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime()) + 86_400_000);
     for (const embed of [[ca], []]) {
-      const s = await ocspStatus([await answer(leaf, ca, { role: 'caQualified', cert: ca }, embed, at)], leaf, ca);
+      const s = await ocspStatus(
+        [await answer(leaf, ca, { role: 'caQualified', cert: ca }, embed, at)],
+        leaf,
+        ca,
+      );
       expect(s?.status, `${embed.length} embedded`).toBe('good');
       expect(s?.producedAt.toISOString()).toBe(at.toISOString());
     }
   });
 
   it('signed by someone else (not the CA, not a delegated responder): ignored', async () => {
-    const [ca, leaf, other] = [await info('caQualified'), await info('sealQualified'), await info('sealAdvanced')];
-    const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime(), other.notBefore.getTime()) + 86_400_000);
+    const [ca, leaf, other] = [
+      await info('caQualified'),
+      await info('sealQualified'),
+      await info('sealAdvanced'),
+    ];
+    const at = new Date(
+      Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime(), other.notBefore.getTime()) + 86_400_000,
+    );
     for (const embed of [[other], []]) {
-      const s = await ocspStatus([await answer(leaf, ca, { role: 'sealAdvanced', cert: other }, embed, at)], leaf, ca);
+      const s = await ocspStatus(
+        [await answer(leaf, ca, { role: 'sealAdvanced', cert: other }, embed, at)],
+        leaf,
+        ca,
+      );
       expect(s, `${embed.length} embedded`).toBeUndefined();
     }
   });
@@ -78,7 +114,11 @@ describe('embedded OCSP answers', () => {
   it('produced when the CA certificate was not valid: ignored', async () => {
     const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
     const after = new Date(ca.notAfter.getTime() + 86_400_000);
-    const s = await ocspStatus([await answer(leaf, ca, { role: 'caQualified', cert: ca }, [ca], after)], leaf, ca);
+    const s = await ocspStatus(
+      [await answer(leaf, ca, { role: 'caQualified', cert: ca }, [ca], after)],
+      leaf,
+      ca,
+    );
     expect(s).toBeUndefined();
   });
 });
