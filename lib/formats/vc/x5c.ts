@@ -12,7 +12,7 @@
  */
 import type { VerifyContext } from '../../model/format';
 import type { Check, TrustHit } from '../../model/report';
-import { displayName, type CertInfo } from '../../x509/cert';
+import { displayName, parseCertificateB64, type CertInfo } from '../../x509/cert';
 import { parseAll, sealerChain } from '../edc/seal-chain';
 import { periodAt } from '../../trust/eu/decide';
 import { didMethod } from '../../did/resolve';
@@ -57,8 +57,9 @@ function names(leaf: CertInfo): string {
 
 /** Decides whether the x5c certificate is the issuer's, and how far its path is vouched for. Never throws. */
 export async function checkX5cIdentity(issuer: string, x5c: readonly string[], ctx: VerifyContext): Promise<X5cIdentity> {
-  const certs = await parseAll(x5c.slice(0, 10));
-  const leaf = certs[0];
+  // SECURITY: the leaf is x5c[0], the certificate whose key verified the signature (RFC 7515 §4.1.6).
+  const leaf = x5c[0] === undefined ? undefined : await parseCertificateB64(x5c[0]);
+  const pool = (await parseAll(x5c.slice(1, 10))).filter((c) => c.sha256 !== leaf?.sha256);
   if (!leaf)
     return { check: check.failed(ID, 'ERR_ISSUER_CERT_UNREADABLE', 'unverifiable', 'The certificate the token carries cannot be read.') };
   const who = displayName(leaf);
@@ -86,7 +87,7 @@ export async function checkX5cIdentity(issuer: string, x5c: readonly string[], c
     };
   }
   const now = ctx.now;
-  const { chain, answer } = await sealerChain(leaf, certs.slice(1), now, ctx);
+  const { chain, answer } = await sealerChain(leaf, pool, now, ctx);
   const detail = `Certificate path: ${chain.path.map((c) => displayName(c)).join(' → ')}${chain.problems.length > 0 ? `. Problems: ${chain.problems.join('; ')}` : ''}.`;
   // An incomplete path with no other problem is a certificate nobody vouches for (handled below).
   if (!chain.ok && !(chain.end === 'incomplete' && chain.problems.length === 0))
