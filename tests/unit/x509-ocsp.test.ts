@@ -122,3 +122,54 @@ describe('embedded OCSP answers', () => {
     expect(s).toBeUndefined();
   });
 });
+
+/** A CRL by `ca`, signed by `signer`, listing `revoked` serials of `leaf`'s issuer. */
+async function crl(
+  ca: CertInfo,
+  signerRole: string,
+  revoked: CertInfo[],
+  thisUpdate: Date,
+): Promise<Uint8Array> {
+  const list = new pkijs.CertificateRevocationList();
+  list.version = 1;
+  list.issuer = ca.cert.subject;
+  list.thisUpdate = new pkijs.Time({ type: 0, value: thisUpdate });
+  list.nextUpdate = new pkijs.Time({ type: 0, value: new Date(thisUpdate.getTime() + 7 * 86_400_000) });
+  if (revoked.length > 0)
+    list.revokedCertificates = revoked.map(
+      (c) =>
+        new pkijs.RevokedCertificate({
+          userCertificate: c.cert.serialNumber,
+          revocationDate: new pkijs.Time({ type: 0, value: thisUpdate }),
+        }),
+    );
+  await list.sign(await privateKey(signerRole), 'SHA-256', engine);
+  return new Uint8Array(list.toSchema(true).toBER(false));
+}
+
+describe('embedded CRLs', () => {
+  it('a CRL by the issuer: good when the serial is absent, revoked when listed; a CRL by another key is ignored', async () => {
+    const { crlStatus } = await import('../../lib/x509/crl');
+    const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
+    const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime()) + 86_400_000);
+    expect((await crlStatus([await crl(ca, 'caQualified', [], at)], leaf, ca))?.status).toBe('good');
+    const revoked = await crlStatus([await crl(ca, 'caQualified', [leaf], at)], leaf, ca);
+    expect(revoked).toMatchObject({ status: 'revoked', revokedAt: at });
+    // Signed with the seal key though it names the CA as issuer: not the CA's word.
+    expect(await crlStatus([await crl(ca, 'sealAdvanced', [], at)], leaf, ca)).toBeUndefined();
+  });
+
+  it('the seal check uses a CRL when no OCSP answer is carried, and a listed revocation wins', async () => {
+    const { checkSealerRevocation } = await import('../../lib/formats/edc/seal-status');
+    const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
+    const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime()) + 86_400_000);
+    const good = await checkSealerRevocation([], leaf, ca, at, [await crl(ca, 'caQualified', [], at)]);
+    expect(good).toMatchObject({ status: 'passed', code: 'OK_EDC_CERT_NOT_REVOKED' });
+    expect(good.detail).toMatch(/^CRL: good/);
+    const ocspGood = await answer(leaf, ca, { role: 'caQualified', cert: ca }, [ca], at);
+    const revoked = await checkSealerRevocation([ocspGood], leaf, ca, new Date(at.getTime() + 3_600_000), [
+      await crl(ca, 'caQualified', [leaf], at),
+    ]);
+    expect(revoked).toMatchObject({ status: 'failed', code: 'ERR_EDC_CERT_REVOKED', impact: 'revoked' });
+  });
+});

@@ -5,29 +5,57 @@
  */
 import type { Check } from '../../model/report';
 import type { CertInfo } from '../../x509/cert';
+import { crlStatus } from '../../x509/crl';
 import { ocspStatus } from '../../x509/ocsp';
 import { check, humanDate, isoSeconds } from './util';
 
-/** Checks the embedded OCSP responses for `leaf` at the decision time `at`. */
+/** The revocation answer relied on: the embedded OCSP answer or CRL (a listed revocation first, else the newest). */
+interface Answer {
+  via: 'OCSP' | 'CRL';
+  status: 'good' | 'revoked' | 'unknown';
+  thisUpdate: Date;
+  nextUpdate?: Date;
+  producedAt?: Date;
+  revokedAt?: Date;
+}
+
+async function answer(
+  ocsps: readonly Uint8Array[],
+  crls: readonly Uint8Array[],
+  leaf: CertInfo,
+  issuer: CertInfo,
+): Promise<Answer | undefined> {
+  const o = await ocspStatus(ocsps, leaf, issuer);
+  const c = await crlStatus(crls, leaf, issuer);
+  const fromOcsp: Answer | undefined = o && { via: 'OCSP', ...o };
+  const fromCrl: Answer | undefined = c && { via: 'CRL', ...c };
+  if (fromCrl?.status === 'revoked') return fromCrl;
+  if (fromOcsp?.status === 'revoked') return fromOcsp;
+  if (fromOcsp && fromCrl) return fromCrl.thisUpdate > fromOcsp.thisUpdate ? fromCrl : fromOcsp;
+  return fromOcsp ?? fromCrl;
+}
+
+/** Checks the embedded OCSP responses and CRLs for `leaf` at the decision time `at`. */
 export async function checkSealerRevocation(
   ocsps: readonly Uint8Array[],
   leaf: CertInfo,
   issuer: CertInfo | undefined,
   at: Date,
+  crls: readonly Uint8Array[] = [],
 ): Promise<Check> {
   const id = 'status.revocation';
-  const s = issuer ? await ocspStatus(ocsps, leaf, issuer) : undefined;
+  const s = issuer ? await answer(ocsps, crls, leaf, issuer) : undefined;
   if (!s)
     return {
       ...check.warning(
         id,
         'WARN_EDC_REVOCATION_UNKNOWN',
         'CredLens could not confirm that the sealing certificate was not revoked: the seal carries no usable revocation answer.',
-        `${ocsps.length} embedded OCSP response(s); none signed by the issuer or a delegated responder for serial ${leaf.serialHex}. Online checks are not made.`,
+        `${ocsps.length} embedded OCSP response(s) and ${crls.length} CRL(s); none signed by the issuer (or a delegated responder) for serial ${leaf.serialHex}. Online checks are not made.`,
       ),
       impact: 'verified-untrusted',
     };
-  const detail = `OCSP: ${s.status}, thisUpdate ${isoSeconds(s.thisUpdate)}${s.nextUpdate ? `, nextUpdate ${isoSeconds(s.nextUpdate)}` : ''}, produced ${isoSeconds(s.producedAt)}; decision time ${isoSeconds(at)}.`;
+  const detail = `${s.via}: ${s.status}, thisUpdate ${isoSeconds(s.thisUpdate)}${s.nextUpdate ? `, nextUpdate ${isoSeconds(s.nextUpdate)}` : ''}${s.producedAt ? `, produced ${isoSeconds(s.producedAt)}` : ''}; decision time ${isoSeconds(at)}.`;
   if (s.status === 'revoked' && (!s.revokedAt || s.revokedAt <= at))
     return check.failed(
       id,

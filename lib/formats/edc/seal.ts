@@ -120,7 +120,7 @@ export async function verifySeal(j: JadesSignature, ctx: VerifyContext): Promise
     return blocked(checks, 'proof.timestamp', 'Not checked: a time-stamp does not match the seal.');
   return assessSealer(
     checks,
-    { signer, pool, time, claimed: { label: 'sigT', value: j.sigT }, ocsps: u.ocsps },
+    { signer, pool, time, claimed: { label: 'sigT', value: j.sigT }, ocsps: u.ocsps, crls: u.crls },
     ctx,
   );
 }
@@ -136,6 +136,8 @@ export interface SealerInput {
   claimed: { label: string; value: string | undefined };
   /** Embedded OCSP responses. */
   ocsps: readonly Uint8Array[];
+  /** Embedded CRLs. */
+  crls?: readonly Uint8Array[];
 }
 
 /**
@@ -198,7 +200,7 @@ export async function assessSealer(
       ),
     );
   }
-  checks.push(await checkSealerRevocation(input.ocsps, signer, chain.path[1], at));
+  checks.push(await checkSealerRevocation(input.ocsps, signer, chain.path[1], at, input.crls ?? []));
   const qc = readQcStatements(signer);
   const decision = decideQualification(chain, qc, signer.policies, services, at);
   const capped = expiredUnproven || chain.end === 'incomplete' ? 'A1' : decision.level;

@@ -251,7 +251,7 @@ async function verifySeal(doc: Document, x: XadesSignature, ctx: VerifyContext):
     return blocked(checks, 'proof.timestamp', 'Not checked: a time-stamp does not match the seal.');
   return assessSealer(
     checks,
-    { signer, pool, time, claimed: { label: 'SigningTime', value: x.signingTime }, ocsps: x.ocsps },
+    { signer, pool, time, claimed: { label: 'SigningTime', value: x.signingTime }, ocsps: x.ocsps, crls: x.crls },
     ctx,
   );
 }

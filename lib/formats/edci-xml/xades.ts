@@ -49,6 +49,7 @@ export interface XadesSignature {
   signatureTimeStamps: Uint8Array[];
   certificateValues: Uint8Array[];
   ocsps: Uint8Array[];
+  crls: Uint8Array[];
   /** Unsigned properties present that are not evaluated (archive time-stamps...). */
   notEvaluated: string[];
 }
@@ -185,6 +186,7 @@ export function readXades(doc: Document): ReadXadesResult {
     signatureTimeStamps: b64Values(signatureStamps.flatMap((s) => children(s, 'EncapsulatedTimeStamp'))),
     certificateValues: b64Values(paths(usp, 'CertificateValues', 'EncapsulatedX509Certificate')),
     ocsps: b64Values(paths(usp, 'RevocationValues', 'OCSPValues', 'EncapsulatedOCSPValue')),
+    crls: b64Values(paths(usp, 'RevocationValues', 'CRLValues', 'EncapsulatedCRLValue')),
     notEvaluated,
   };
   const time = text(path(ssp, 'SigningTime'));
