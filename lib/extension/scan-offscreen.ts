@@ -4,9 +4,10 @@
  * (entrypoints/offscreen) that the worker creates on demand and closes when idle.
  * The offscreen document's reply is `unknown` until `parseScanResult` accepts it.
  */
-import { CANDIDATE_LIMITS, type Candidate } from '../detect/candidate';
+import type { Candidate } from '../detect/candidate';
 import { encodeBase64 } from '../protocol/base64';
-import { hasOnlyKeys, isBoundedString, isOptionalString, isRecord } from '../protocol/guards';
+import { hasOnlyKeys, isBoundedString, isRecord } from '../protocol/guards';
+import { parseCandidate, type CandidateBounds } from '../protocol/parse-request';
 import { SCAN_LIMITS, createCollector, type ScanResult } from '../scan/collect';
 
 /** Worker → offscreen document: scan these PDF bytes. */
@@ -26,6 +27,12 @@ export interface OffscreenApi {
   sendMessage(msg: OffscreenScanRequest): Promise<unknown>;
 }
 
+/** Candidates found in a file: addresses as the file gives them, attachments as base64. */
+const SCANNED_CANDIDATE: CandidateBounds = {
+  url: (v): v is string => isBoundedString(v, 4096, 1),
+  maxContentLength: Math.ceil((SCAN_LIMITS.maxAttachmentBytes * 4) / 3) + 4,
+};
+
 /** Validates an offscreen reply into a ScanResult; null when malformed. Embedded content may be base64 (attachments). */
 export function parseScanResult(raw: unknown): ScanResult | null {
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['source', 'type', 'candidates', 'notes'])) return null;
@@ -35,37 +42,8 @@ export function parseScanResult(raw: unknown): ScanResult | null {
   if (candidates.length > SCAN_LIMITS.maxCandidates || notes.length > 50) return null;
   const out: Candidate[] = [];
   for (const c of candidates) {
-    if (
-      !isRecord(c) ||
-      !hasOnlyKeys(c, [
-        'kind',
-        'url',
-        'pageUrl',
-        'platform',
-        'label',
-        'noVerifiableForm',
-        'content',
-        'contentEncoding',
-        'where',
-      ])
-    )
-      return null;
-    const { kind, url, pageUrl, platform, label, noVerifiableForm, content, contentEncoding, where } = c;
-    if (kind !== 'link' && kind !== 'image' && kind !== 'embedded') return null;
-    if (!isBoundedString(url, 4096, 1) || !isBoundedString(pageUrl, 4096, 1)) return null;
-    if (
-      !isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1) ||
-      !isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)
-    )
-      return null;
-    if (!isOptionalString(content, Math.ceil((SCAN_LIMITS.maxAttachmentBytes * 4) / 3) + 4)) return null;
-    if (!isOptionalString(where, CANDIDATE_LIMITS.maxWhereLength)) return null;
-    const cand: Candidate = { kind, url, pageUrl, platform };
-    if (label !== undefined) cand.label = label;
-    if (noVerifiableForm === true) cand.noVerifiableForm = true;
-    if (content !== undefined) cand.content = content;
-    if (contentEncoding === 'base64' || contentEncoding === 'utf8') cand.contentEncoding = contentEncoding;
-    if (where !== undefined) cand.where = where;
+    const cand = parseCandidate(c, SCANNED_CANDIDATE);
+    if (cand === null) return null;
     out.push(cand);
   }
   return { source, type, candidates: out, notes: notes.filter((n): n is string => isBoundedString(n, 500)) };

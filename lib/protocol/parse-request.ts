@@ -75,8 +75,20 @@ function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
   return { ok: true, msg: { type: 'candidates/report', reset: raw['reset'], candidates } };
 }
 
+/** Where a candidate comes from decides two bounds: what its URLs may be and how big its content. */
+export interface CandidateBounds {
+  url: (value: unknown) => value is string;
+  maxContentLength: number;
+}
+
+/** Candidates from a page's content script: http(s) URLs, page-sized content. */
+const PAGE_CANDIDATE: CandidateBounds = {
+  url: (v): v is string => isHttpUrl(v, CANDIDATE_LIMITS.maxUrlLength),
+  maxContentLength: CANDIDATE_LIMITS.maxContentLength,
+};
+
 /** Validates one candidate's shape and bounds (not its meaning: the background re-derives that). */
-export function parseCandidate(c: unknown): Candidate | null {
+export function parseCandidate(c: unknown, bounds: CandidateBounds = PAGE_CANDIDATE): Candidate | null {
   if (
     !isRecord(c) ||
     !hasOnlyKeys(c, [
@@ -94,12 +106,11 @@ export function parseCandidate(c: unknown): Candidate | null {
     return null;
   const { kind, url, pageUrl, platform, label, noVerifiableForm, content, contentEncoding, where } = c;
   if (kind !== 'link' && kind !== 'image' && kind !== 'embedded') return null;
-  if (!isHttpUrl(url, CANDIDATE_LIMITS.maxUrlLength) || !isHttpUrl(pageUrl, CANDIDATE_LIMITS.maxUrlLength))
-    return null;
+  if (!bounds.url(url) || !bounds.url(pageUrl)) return null;
   if (!isBoundedString(platform, CANDIDATE_LIMITS.maxPlatformLength, 1)) return null;
   if (!isOptionalString(label, CANDIDATE_LIMITS.maxLabelLength)) return null;
   if (noVerifiableForm !== undefined && noVerifiableForm !== true) return null;
-  if (!isOptionalString(content, CANDIDATE_LIMITS.maxContentLength)) return null;
+  if (!isOptionalString(content, bounds.maxContentLength)) return null;
   if (contentEncoding !== undefined && contentEncoding !== 'utf8' && contentEncoding !== 'base64')
     return null;
   if (!isOptionalString(where, CANDIDATE_LIMITS.maxWhereLength)) return null;
