@@ -8,7 +8,7 @@ import type { Check, FormatInfo } from '../../model/report';
 import { isBundledContext } from '../../net/jsonld-loader';
 import { jadesHeader, parseJades } from './jades-parse';
 import { edcResult } from './result';
-import { verifySeal } from './seal';
+import { SEAL_CHECKS, verifySeal } from './seal';
 import { asArray, check, errorText, isObj, parseJson, type Json } from './util';
 
 const SEALED: FormatInfo = {
@@ -21,14 +21,6 @@ const UNSIGNED: FormatInfo = {
   label: 'European Digital Credential (ELM v3, unsigned)',
   container: 'json',
 };
-const SEAL_CHECKS = [
-  'proof.signature',
-  'proof.certificate',
-  'proof.timestamp',
-  'issuer.identity',
-  'status.revocation',
-  'issuer.qualification',
-];
 
 /** True for an ELM v3 credential object (type EuropeanDigitalCredential). */
 export function isElmCredential(value: unknown): value is Json {

@@ -115,15 +115,22 @@ export async function verifySeal(j: JadesSignature, ctx: VerifyContext): Promise
   const u = readEtsiU(j.unprotected);
   const pool = [...certs.slice(1), ...(await parseAll(u.xVals))].filter((c) => c.sha256 !== signer.sha256);
   const time = await checkTimeStamps(j, u, pool, ctx);
-  checks.push(time.check);
-  if (time.check.status === 'failed')
-    return blocked(checks, 'proof.timestamp', 'Not checked: a time-stamp does not match the seal.');
   return assessSealer(
     checks,
     { signer, pool, time, claimed: { label: 'sigT', value: j.sigT }, ocsps: u.ocsps, crls: u.crls },
     ctx,
   );
 }
+
+/** The checks a seal produces, in report order (skipped together when there is no seal). */
+export const SEAL_CHECKS = [
+  'proof.signature',
+  'proof.certificate',
+  'proof.timestamp',
+  'issuer.identity',
+  'status.revocation',
+  'issuer.qualification',
+] as const;
 
 /** What the sealer assessment needs once the signature and its certificate binding are verified. */
 export interface SealerInput {
@@ -151,6 +158,9 @@ export async function assessSealer(
   ctx: VerifyContext,
 ): Promise<SealOutcome> {
   const { signer, pool, time } = input;
+  checks.push(time.check);
+  if (time.check.status === 'failed')
+    return blocked(checks, 'proof.timestamp', 'Not checked: a time-stamp does not match the seal.');
   const claimed = input.claimed.value;
   const at = time.provenTime ?? ctx.now;
   const { chain, answer, services } = await sealerChain(signer, pool, at, ctx);
