@@ -4,6 +4,7 @@
  * tEXt/zTXt/iTXt, and Open Badges 2.0 "Baking" / OB 3.0 §5.3.1 (exactly one badge chunk).
  */
 import { LIMITS } from '../model/input';
+import { decompressCapped } from '../decompress';
 
 /** Machine codes of PNG unbaking failures. */
 export type PngErrorCode =
@@ -66,36 +67,15 @@ function latin1(bytes: Uint8Array): string {
 
 /** Inflates zlib data with a hard output cap. */
 async function inflate(data: Uint8Array): Promise<Uint8Array | Failure> {
-  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const step = await reader.read();
-      if (step.done) break;
-      total += step.value.byteLength;
-      // SECURITY: cap on inflated size; without it a few KiB of zlib (a "zip bomb") exhausts memory.
-      if (total > LIMITS.maxInflatedBytes) {
-        reader.cancel().catch(() => undefined);
-        return failure(
-          'ERR_PNG_TOO_LARGE',
-          'The badge data in the image is too large.',
-          `inflates beyond ${LIMITS.maxInflatedBytes} bytes`,
-        );
-      }
-      parts.push(step.value);
-    }
-  } catch (error) {
-    return failure('ERR_PNG_CORRUPT', 'The badge data in the image is damaged.', `zlib: ${String(error)}`);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  const r = await decompressCapped(data, 'deflate', LIMITS.maxInflatedBytes);
+  if (r.ok) return r.bytes;
+  return r.tooLarge
+    ? failure(
+        'ERR_PNG_TOO_LARGE',
+        'The badge data in the image is too large.',
+        `inflates beyond ${LIMITS.maxInflatedBytes} bytes`,
+      )
+    : failure('ERR_PNG_CORRUPT', 'The badge data in the image is damaged.', `zlib: ${r.error}`);
 }
 
 /** Decodes one tEXt / zTXt / iTXt chunk whose keyword matched. */

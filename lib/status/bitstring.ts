@@ -5,6 +5,7 @@
  * multi-bit status value (§2.1 BitstringStatusListEntry).
  */
 import { base64UrlDecode } from '../did/multibase';
+import { decompressCapped } from '../decompress';
 
 /** SECURITY: cap on the expanded bitstring (spec minimum is 16 KiB; 1 MiB leaves room for big lists without a gzip bomb). */
 export const MAX_BITSTRING_BYTES = 1024 * 1024;
@@ -13,33 +14,14 @@ export const MAX_BITSTRING_BYTES = 1024 * 1024;
 export type Bitstring = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 async function gunzip(data: Uint8Array): Promise<Bitstring> {
-  const reader = new Blob([new Uint8Array(data)])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'))
-    .getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const step = await reader.read();
-      if (step.done) break;
-      total += step.value.byteLength;
-      if (total > MAX_BITSTRING_BYTES) {
-        reader.cancel().catch(() => undefined);
-        return { ok: false, reason: `the list expands beyond ${MAX_BITSTRING_BYTES} bytes` };
-      }
-      parts.push(step.value);
-    }
-  } catch (error) {
-    return { ok: false, reason: `the list is not valid GZIP (${String(error)})` };
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    bytes.set(p, offset);
-    offset += p.length;
-  }
-  return { ok: true, bytes };
+  const r = await decompressCapped(data, 'gzip', MAX_BITSTRING_BYTES);
+  if (r.ok) return r;
+  return {
+    ok: false,
+    reason: r.tooLarge
+      ? `the list expands beyond ${MAX_BITSTRING_BYTES} bytes`
+      : `the list is not valid GZIP (${r.error})`,
+  };
 }
 
 const isGzip = (b: Uint8Array | undefined): b is Uint8Array => !!b && b[0] === 0x1f && b[1] === 0x8b;

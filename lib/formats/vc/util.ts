@@ -1,5 +1,5 @@
 /** Helpers shared by the VC / OB 3.0 / CLR 2.0 modules (check builders are the OB 2.0 module's, so all formats fill checks alike). */
-export { check, blocks } from '../ob2/util';
+export { check, blocks, isHttpUrl } from '../ob2/util';
 export { asArray, errorText, idOf, isObj, parseJson, type Json } from '../../did/json';
 
 /** A string value, or undefined. */
@@ -14,13 +14,3 @@ export function typesOf(node: unknown): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
-/** True for an absolute http(s) URL. */
-export function isHttpUrl(value: string | undefined): boolean {
-  if (!value) return false;
-  try {
-    const u = new URL(value);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
