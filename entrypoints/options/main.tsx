@@ -6,8 +6,8 @@ import { t } from '../../components/i18n';
 import { OwnListsEditor } from '../../components/OwnListsEditor';
 import { SourcesTable, type SourceRow } from '../../components/SourcesTable';
 import '../../components/styles.css';
-import { bumpTrustRevision, readSettings, refreshTrustSources, saveOwnLists, saveUserSettings, type OwnLists, type SettingsSnapshot } from '../../lib/extension/settings';
-import type { UserSettings } from '../../lib/extension/settings-policy';
+import { bumpTrustRevision, readSettings, refreshTrustSources, saveOwnLists, saveUserSettings, seedBundledSources, type OwnLists, type SettingsSnapshot } from '../../lib/extension/settings';
+import { parseSignerCertificates, type UserSettings } from '../../lib/extension/settings-policy';
 import { openTrustDb } from '../../lib/extension/trust-db';
 import { bundledDeqarState, SOURCE_CATALOG } from '../../lib/trust/catalog';
 import type { SourceState } from '../../lib/trust/source-state';
@@ -15,18 +15,26 @@ import type { SourceState } from '../../lib/trust/source-state';
 const local = browser.storage.local;
 const db = openTrustDb();
 
+/** A base64 DER certificate as PEM (64-character lines). */
+const pem = (der: string): string => `-----BEGIN CERTIFICATE-----\n${der.replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----`;
+
 function Options() {
   const [snap, setSnap] = useState<SettingsSnapshot | null>(null);
   const [states, setStates] = useState<SourceState[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deqarUrl, setDeqarUrl] = useState('');
+  const [lotlUrl, setLotlUrl] = useState('');
+  const [lotlSigners, setLotlSigners] = useState('');
+  const [lotlError, setLotlError] = useState<string | null>(null);
 
   const load = async () => {
     const s = await readSettings(local);
     setSnap(s);
     setDeqarUrl(s.effective.deqarSnapshotUrl ?? '');
-    setStates(await db.all());
+    setLotlUrl(s.effective.euLotlUrl ?? '');
+    setLotlSigners((s.effective.euLotlSigners ?? []).map(pem).join('\n'));
+    setStates(await seedBundledSources(db, await db.all()));
   };
   useEffect(() => {
     void load();
@@ -47,9 +55,9 @@ function Options() {
     await saveUserSettings(local, next);
     await load();
   };
-  const refresh = async (id?: string) => {
+  const refresh = async (id?: string, settings: UserSettings = snap.effective) => {
     setBusy(id ?? 'all');
-    await refreshTrustSources(db, snap.effective, id === undefined ? {} : { only: id });
+    await refreshTrustSources(db, settings, id === undefined ? {} : { only: id });
     await bumpTrustRevision(local);
     setBusy(null);
     await load();
@@ -153,6 +161,53 @@ function Options() {
           <button type="submit" data-testid="deqar-url-save" disabled={locked('deqarSnapshotUrl')}>
             {t('options_saveUrl')}
           </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="h-eu-lotl">
+        <h2 id="h-eu-lotl">{t('options_euLotl')}</h2>
+        <p class="muted">{t('options_euLotlIntro')}</p>
+        <form
+          class="stacked-form"
+          data-testid="eu-lotl-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const next: UserSettings = { ...snap.user };
+            const url = lotlUrl.trim();
+            if (url !== '' && !/^https:\/\/\S+$/.test(url)) return setLotlError(t('options_euLotlError', 'https address expected'));
+            if (url === '') delete next.euLotlUrl;
+            else next.euLotlUrl = url;
+            if (lotlSigners.trim() === '') delete next.euLotlSigners;
+            else {
+              const certs = parseSignerCertificates(lotlSigners);
+              if (!certs.ok) return setLotlError(t('options_euLotlError', certs.error));
+              next.euLotlSigners = certs.certs;
+            }
+            setLotlError(null);
+            void (async () => {
+              await saveUserSettings(local, next);
+              const s = await readSettings(local);
+              setSnap(s);
+              await refresh('eu-lotl', s.effective);
+            })();
+          }}
+        >
+          <label>
+            {t('options_euLotlUrl')}
+            <input type="url" data-testid="eu-lotl-url" value={lotlUrl} disabled={locked('euLotlUrl')} placeholder="https://ec.europa.eu/tools/lotl/eu-lotl.xml" onInput={(e) => setLotlUrl(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('options_euLotlSigners')}
+            <textarea data-testid="eu-lotl-signers" rows={4} spellcheck={false} value={lotlSigners} disabled={locked('euLotlSigners')} onInput={(e) => setLotlSigners(e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-testid="eu-lotl-save" disabled={(locked('euLotlUrl') && locked('euLotlSigners')) || busy !== null}>
+            {t('options_euLotlSave')}
+          </button>
+          {lotlError !== null && (
+            <p role="alert" data-testid="eu-lotl-error">
+              {lotlError}
+            </p>
+          )}
         </form>
       </section>
 

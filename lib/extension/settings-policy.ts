@@ -17,6 +17,13 @@ export interface UserSettings {
   sources: Record<string, boolean>;
   /** Where a DEQAR snapshot is refreshed from (https). */
   deqarSnapshotUrl?: string;
+  /** Where the EU List of Trusted Lists is fetched from (https; default the Commission's address). */
+  euLotlUrl?: string;
+  /**
+   * Certificates (base64 DER) that replace the shipped LOTL signing certificates: for when the
+   * Official Journal announces new ones before a CredLens update, or an organisation's own LOTL.
+   */
+  euLotlSigners?: string[];
 }
 
 export const DEFAULT_SETTINGS: UserSettings = { autoVerify: true, onlineRegistries: true, autoRefresh: true, sources: {} };
@@ -50,6 +57,45 @@ function entries(v: unknown, errors: string[], key: string): OrgListEntry[] {
   });
 }
 
+/** At most this many LOTL signing certificates, each at most this long (base64). */
+const MAX_SIGNERS = 20;
+const MAX_CERT_B64 = 16_384;
+const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Reads LOTL signing certificates as an administrator or the Official Journal gives them: PEM
+ * blocks, bare base64 DER (one per line), or a CredLens pin file (`{"certificates":[{"der"}]}`).
+ * Checks the form only (base64 of a DER SEQUENCE); the list signature check uses them as given.
+ */
+export function parseSignerCertificates(v: unknown): { ok: true; certs: string[] } | { ok: false; error: string } {
+  let items: unknown[] = [];
+  if (Array.isArray(v)) items = v;
+  else if (typeof v === 'string') {
+    const text = v.trim();
+    if (text.startsWith('{')) {
+      try {
+        const doc = JSON.parse(text) as { certificates?: { der?: unknown }[] };
+        items = Array.isArray(doc.certificates) ? doc.certificates.map((c) => c?.der) : [];
+      } catch {
+        return { ok: false, error: 'the text starts like JSON but is not valid JSON' };
+      }
+    } else {
+      const pem = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => m[1] ?? '');
+      items = pem.length > 0 ? pem : text.split(/\s*\n\s*/);
+    }
+  } else return { ok: false, error: 'expected certificates (PEM, base64 or a pin file)' };
+  const certs = items
+    .map((x) => (typeof x === 'string' ? x.replace(/\s+/g, '') : ''))
+    .filter((x) => x !== '');
+  if (certs.length === 0) return { ok: false, error: 'no certificate found' };
+  if (certs.length > MAX_SIGNERS) return { ok: false, error: `at most ${MAX_SIGNERS} certificates` };
+  for (const [i, c] of certs.entries()) {
+    // A DER certificate is a SEQUENCE with a long-form length: base64 "MII…" (or "MI…" when short).
+    if (c.length > MAX_CERT_B64 || !B64.test(c) || !c.startsWith('MI')) return { ok: false, error: `certificate ${i + 1} is not a base64 DER certificate` };
+  }
+  return { ok: true, certs };
+}
+
 function httpsUrl(v: unknown): string | undefined {
   return typeof v === 'string' && /^https:\/\/[^\s]{1,2000}$/.test(v) ? v : undefined;
 }
@@ -74,6 +120,16 @@ export function parseManagedPolicy(raw: Record<string, unknown>): { policy: Mana
     if (u === undefined) errors.push('deqarSnapshotUrl must be an https address');
     else settings.deqarSnapshotUrl = u;
   }
+  if (raw['euLotlUrl'] !== undefined) {
+    const u = httpsUrl(raw['euLotlUrl']);
+    if (u === undefined) errors.push('euLotlUrl must be an https address');
+    else settings.euLotlUrl = u;
+  }
+  if (raw['euLotlSigners'] !== undefined) {
+    const c = parseSignerCertificates(raw['euLotlSigners']);
+    if (!c.ok) errors.push(`euLotlSigners: ${c.error}`);
+    else settings.euLotlSigners = c.certs;
+  }
   return {
     policy: {
       allow: entries(raw['allow'], errors, 'allow'),
@@ -95,6 +151,12 @@ export function parseUserSettings(raw: unknown): UserSettings {
   }
   const u = httpsUrl(r['deqarSnapshotUrl']);
   if (u !== undefined) out.deqarSnapshotUrl = u;
+  const lotl = httpsUrl(r['euLotlUrl']);
+  if (lotl !== undefined) out.euLotlUrl = lotl;
+  if (r['euLotlSigners'] !== undefined) {
+    const c = parseSignerCertificates(r['euLotlSigners']);
+    if (c.ok) out.euLotlSigners = c.certs;
+  }
   return out;
 }
 
@@ -115,9 +177,16 @@ export function effectiveSettings(user: UserSettings, policy: ManagedPolicy | nu
     settings.sources[id] = on;
     locked.add(`sources.${id}`);
   }
-  if (p.deqarSnapshotUrl !== undefined) {
-    settings.deqarSnapshotUrl = p.deqarSnapshotUrl;
-    locked.add('deqarSnapshotUrl');
+  for (const k of ['deqarSnapshotUrl', 'euLotlUrl'] as const) {
+    const v = p[k];
+    if (v !== undefined) {
+      settings[k] = v;
+      locked.add(k);
+    }
+  }
+  if (p.euLotlSigners !== undefined) {
+    settings.euLotlSigners = p.euLotlSigners;
+    locked.add('euLotlSigners');
   }
   if (policy.lockOwnLists) locked.add('ownLists');
   return { settings, locked };

@@ -7,12 +7,12 @@
  * - storage.managed: the administrator's policy, which wins and cannot be edited;
  * - IndexedDB `credlens-trust`: refreshed trust sources (lib/extension/trust-db.ts).
  */
-import { buildTrustSources, refreshSource, SOURCE_CATALOG, type SourceDef } from '../trust/catalog';
+import { buildTrustSources, bundledEuState, isBundledState, refreshSource, SOURCE_CATALOG, type SourceDef } from '../trust/catalog';
 import { createOrgListSource, parseOrgList, type OrgListEntry } from '../trust/org-list';
 import { MAX_XML_BYTES } from '../trust/eu/xml';
 import { createConditionalFetch } from '../trust/refresh-fetch';
 import type { TrustSource } from '../trust/source';
-import type { SourceState } from '../trust/source-state';
+import { AUDIT_MAX, type SourceState } from '../trust/source-state';
 import {
   effectiveSettings,
   parseManagedPolicy,
@@ -58,6 +58,39 @@ export interface SettingsDeps {
   managed?: StorageAreaLike | null;
   db?: TrustDb | null;
   now?: () => Date;
+  /** Reads the bundled EU trusted-list snapshot (default: public/trust/eu-snapshot.json of the extension). */
+  euSnapshot?: () => Promise<unknown>;
+}
+
+/** The extension's bundled EU snapshot, read from its own package (never from the network). */
+async function packagedEuSnapshot(): Promise<unknown> {
+  const g = globalThis as { browser?: { runtime?: { getURL?: (p: string) => string } }; chrome?: { runtime?: { getURL?: (p: string) => string } } };
+  const runtime = g.browser?.runtime?.getURL ? g.browser.runtime : g.chrome?.runtime;
+  if (runtime?.getURL === undefined) return undefined;
+  const res = await fetch(runtime.getURL('/trust/eu-snapshot.json'));
+  return res.ok ? await res.json() : undefined;
+}
+
+/**
+ * Seeds the trust store with the bundled EU trusted-list snapshot while it holds no EU lists of its
+ * own (a fresh install, or one that has never reached the Commission). Returns the states, seeded.
+ * Never throws: without the snapshot the EU source is simply missing, as before.
+ */
+export async function seedBundledSources(db: TrustDb, states: SourceState[], deps: SettingsDeps = {}): Promise<SourceState[]> {
+  const def = SOURCE_CATALOG.find((d) => d.kind === 'eu-trusted-lists');
+  const prev = states.find((s) => s.id === def?.id);
+  if (def === undefined || prev?.data !== undefined) return states;
+  try {
+    const seed = bundledEuState(await (deps.euSnapshot ?? packagedEuSnapshot)(), (deps.now ?? (() => new Date()))());
+    if (seed === undefined) return states;
+    // Keep what earlier (failed) refresh attempts recorded.
+    const next: SourceState = prev === undefined ? seed : { ...seed, audit: [...prev.audit, ...seed.audit].slice(-AUDIT_MAX), ...(prev.lastError === undefined ? {} : { lastError: prev.lastError }), ...(prev.lastAttemptAt === undefined ? {} : { lastAttemptAt: prev.lastAttemptAt }) };
+    await db.put(next);
+    return [...states.filter((s) => s !== prev), next];
+  } catch (e) {
+    console.warn('CredLens: the bundled EU trusted-list snapshot could not be loaded', e);
+    return states;
+  }
 }
 
 type ManagedGetter = { get(keys?: null): Promise<Record<string, unknown>> };
@@ -144,10 +177,13 @@ export async function refreshTrustSources(
   const out: SourceState[] = [];
   for (const def of SOURCE_CATALOG) {
     if (opts.only !== undefined ? def.id !== opts.only : !isEnabled(def, settings)) continue;
-    const override = def.kind === 'deqar' ? settings.deqarSnapshotUrl : undefined;
-    if (def.kind === 'deqar' && override === undefined) continue; // bundled only
+    const url = def.kind === 'deqar' ? settings.deqarSnapshotUrl : def.kind === 'eu-trusted-lists' ? settings.euLotlUrl : undefined;
+    if (def.kind === 'deqar' && url === undefined) continue; // bundled only
     const prev = await db.get(def.id);
-    const next = await refreshSource(def, prev, def.kind === 'eu-trusted-lists' ? listFetch : fetch, now(), override);
+    const next = await refreshSource(def, prev, def.kind === 'eu-trusted-lists' ? listFetch : fetch, now(), {
+      ...(url === undefined ? {} : { url }),
+      ...(def.kind === 'eu-trusted-lists' && settings.euLotlSigners !== undefined ? { lotlSigners: settings.euLotlSigners } : {}),
+    });
     await db.put(next).catch((e: unknown) => console.warn('CredLens: could not store trust source', e));
     out.push(next);
   }
@@ -181,8 +217,10 @@ export async function loadTrustSources(local: StorageAreaLike, deps: SettingsDep
   } catch {
     db = null;
   }
-  const states = db === null ? [] : await db.all();
   const s = snap.effective;
+  const euOn = s.sources['eu-lotl'] ?? SOURCE_CATALOG.find((d) => d.id === 'eu-lotl')?.defaultEnabled ?? false;
+  const stored = db === null ? [] : await db.all();
+  const states = db !== null && euOn ? await seedBundledSources(db, stored, deps) : stored;
   const built = buildTrustSources(states, { now: now(), enabled: (id) => s.sources[id] ?? SOURCE_CATALOG.find((d) => d.id === id)?.defaultEnabled ?? false, online: s.onlineRegistries });
   sources.push(...built.sources);
   if (db !== null && s.autoRefresh) scheduleRefresh(db, s, states, now());
@@ -195,7 +233,8 @@ function scheduleRefresh(db: TrustDb, s: UserSettings, states: readonly SourceSt
     const st = states.find((x) => x.id === def.id);
     const last = st?.lastAttemptAt ?? st?.fetchedAt;
     if (last !== undefined && now.getTime() - Date.parse(last) < AUTO_REFRESH_BACKOFF_MS) return false;
-    return st?.data === undefined || (st.expiresAt !== undefined && Date.parse(st.expiresAt) <= now.getTime());
+    // Bundled data is replaced at the first chance (it is as old as the snapshot).
+    return st?.data === undefined || isBundledState(st) || (st.expiresAt !== undefined && Date.parse(st.expiresAt) <= now.getTime());
   });
   for (const def of due) void refreshTrustSources(db, s, { only: def.id, now: () => now }).catch(() => undefined);
 }

@@ -11,7 +11,7 @@ import type { QaRegisters } from '../qa/registers';
 import pinnedLotl from '../../public/trust/eu-lotl-signers.json';
 import { refreshEuLists, EU_LOTL_URL } from './eu/refresh';
 import { createEuTrustSource } from './eu/source';
-import type { EuTrustIndex } from './eu/types';
+import { EU_INDEX_VERSION, type EuTrustIndex } from './eu/types';
 import { createEbsiTirSource } from './ebsi-tir';
 import type { ConditionalFetch } from './refresh-fetch';
 import {
@@ -37,6 +37,9 @@ export interface SourceDef {
   /** Plain description for the options page. */
   description: string;
 }
+
+/** The LOTL signing certificates shipped with CredLens (base64 DER; see scripts/build-trust-seed.mjs). */
+export const SHIPPED_LOTL_SIGNERS: readonly string[] = pinnedLotl.certificates.map((c) => c.der);
 
 /** Default refresh interval when a source states no expiry. */
 export const DEFAULT_TTL_MS = 24 * 3_600_000;
@@ -114,14 +117,20 @@ async function outcomeFor(def: SourceDef, prev: SourceState, bytes: Uint8Array, 
  * Refreshes one source (conditional GET with the cached ETag). Never throws; a failed or rejected
  * refresh keeps the cached data (see applyRefresh).
  */
-export async function refreshSource(def: SourceDef, prev: SourceState | undefined, fetch: ConditionalFetch, now: Date, urlOverride?: string): Promise<SourceState> {
+export async function refreshSource(
+  def: SourceDef,
+  prev: SourceState | undefined,
+  fetch: ConditionalFetch,
+  now: Date,
+  opts: { url?: string; lotlSigners?: readonly string[] } = {},
+): Promise<SourceState> {
   const base = prev ?? emptySourceState({ id: def.id, kind: def.kind, label: def.label, ...(def.url === undefined ? {} : { url: def.url }) });
-  const url = urlOverride ?? def.url;
+  const url = opts.url ?? def.url;
   if (def.kind === 'ebsi-tir') return { ...base, signature: { status: 'unsigned', detail: 'Asked online for each did:ebsi issuer; nothing is cached.' } };
   if (url === undefined) return applyRefresh(base, { kind: 'failed', reason: 'No address to refresh from is configured.' }, now);
   if (def.kind === 'eu-trusted-lists') {
     try {
-      const outcome = await refreshEuLists(url, fetch, now, pinnedLotl.certificates.map((c) => c.der), DEFAULT_TTL_MS);
+      const outcome = await refreshEuLists(url, fetch, now, opts.lotlSigners ?? SHIPPED_LOTL_SIGNERS, DEFAULT_TTL_MS);
       return applyRefresh({ ...base, url }, outcome, now);
     } catch (e) {
       return applyRefresh(base, { kind: 'failed', reason: e instanceof Error ? e.message : String(e) }, now);
@@ -158,6 +167,42 @@ export function bundledDeqarState(now: Date): SourceState<DeqarIndex> {
     signature: { status: 'unsigned', detail: 'Bundled with CredLens (built from DEQAR API answers by scripts/deqar-snapshot.mjs).' },
     audit: [{ at: now.toISOString(), event: 'loaded-bundled', detail: `Bundled snapshot of ${index.generatedAt.slice(0, 10)}.` }],
   };
+}
+
+/** The version label of a state seeded from the bundled EU snapshot. */
+const BUNDLED_EU = '(bundled snapshot)';
+
+/**
+ * The EU trusted-list snapshot shipped with the extension (public/trust/eu-snapshot.json, compiled
+ * by scripts/build-eu-snapshot.mjs with the same checks as a refresh) as an initial state, so a
+ * fresh install can judge seals before its first refresh reaches the Commission. It is as old as
+ * the lists in it: stale from the start, and replaced at the first successful refresh. Lists the
+ * snapshot lacks are named in its `problems`. Undefined when `raw` is not a compiled index.
+ */
+export function bundledEuState(raw: unknown, now: Date): SourceState<EuTrustIndex> | undefined {
+  const def = SOURCE_CATALOG.find((d) => d.kind === 'eu-trusted-lists');
+  if (def === undefined || typeof raw !== 'object' || raw === null) return undefined;
+  const index = raw as Partial<EuTrustIndex>;
+  if (index.version !== EU_INDEX_VERSION || index.lotl === undefined || !Array.isArray(index.lists) || !Array.isArray(index.services) || !Array.isArray(index.pointers) || !Array.isArray(index.problems)) return undefined;
+  const full = index as EuTrustIndex;
+  const countries = full.lists.map((l) => l.country).join(', ') || 'none';
+  return {
+    ...emptySourceState<EuTrustIndex>({ id: def.id, kind: def.kind, label: def.label, ...(def.url === undefined ? {} : { url: def.url }) }),
+    data: full,
+    version: `LOTL ${full.lotl?.sequence ?? '?'} ${BUNDLED_EU}`,
+    fetchedAt: full.compiledAt,
+    expiresAt: new Date(Date.parse(full.compiledAt) + DEFAULT_TTL_MS).toISOString(),
+    signature: {
+      status: 'verified',
+      detail: `Bundled with CredLens: the List of Trusted Lists of ${full.lotl?.issued.slice(0, 10) ?? '?'} (signed by ${full.lotl?.signer ?? '?'}, a pinned signer) and the national lists ${countries}, each checked against the certificates it announces; the other ${full.problems.length} lists are fetched at the first refresh.`,
+    },
+    audit: [{ at: now.toISOString(), event: 'loaded-bundled', detail: `Bundled snapshot compiled ${full.compiledAt.slice(0, 10)} (national lists ${countries}).` }],
+  };
+}
+
+/** True while a state still holds bundled data that no refresh has replaced yet. */
+export function isBundledState(state: Pick<SourceState, 'version'>): boolean {
+  return state.version?.endsWith(BUNDLED_EU) ?? false;
 }
 
 function oidfSource(state: SourceState<OidfAnchorData>, anchor: OidfAnchorData): TrustSource {
