@@ -3,6 +3,7 @@
  * qualified-certificate policies (ETSI EN 319 411-2 §5.3): is it an EU qualified certificate,
  * for seals or signatures, with the key on a QSCD?
  */
+import * as asn1js from 'asn1js';
 import type { CertInfo } from './cert';
 
 /** id-etsi-qcs-QcCompliance: an EU qualified certificate (EN 319 412-5 §4.2.1). */
@@ -46,13 +47,13 @@ export interface QcInfo {
 }
 
 function oidsIn(value: unknown, depth = 0): string[] {
-  // QcType / QcCClegislation payloads are small SEQUENCE OF; walk a few levels only.
-  if (depth > 3 || value === null || typeof value !== 'object') return [];
-  const block = (value as { valueBlock?: { value?: unknown; toString?: () => string } }).valueBlock;
-  const name = (value as { constructor?: { name?: string } }).constructor?.name;
-  if (name === 'ObjectIdentifier' && block?.toString) return [block.toString()];
-  if (name === 'PrintableString' && typeof block?.value === 'string') return [block.value];
-  return Array.isArray(block?.value) ? block.value.flatMap((v) => oidsIn(v, depth + 1)) : [];
+  // QcType / QcCClegislation payloads are small SEQUENCE OF; walk a few levels only. Types are told
+  // by instanceof, never by constructor names (bundlers rename classes).
+  if (depth > 3) return [];
+  if (value instanceof asn1js.ObjectIdentifier) return [value.valueBlock.toString()];
+  if (value instanceof asn1js.PrintableString) return [value.valueBlock.value];
+  if (value instanceof asn1js.Sequence || value instanceof asn1js.Set) return value.valueBlock.value.flatMap((v) => oidsIn(v, depth + 1));
+  return [];
 }
 
 /** Reads the QC statements and qualified policies of a certificate; empty when none. */

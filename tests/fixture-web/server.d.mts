@@ -16,6 +16,8 @@ export interface FixtureWeb {
   resolverRules: string;
   /** Opens or closes a gate: routes with that gate (e.g. `dcc-registry`) answer 404 while it is closed. */
   setGate(name: string, open: boolean): void;
+  /** Serves `body` at an https URL of a fixture host (documents a test generates at run time). */
+  serve(url: string, body: string | Uint8Array, contentType: string): void;
   close(): Promise<void>;
 }
 
