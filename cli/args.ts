@@ -21,6 +21,9 @@ Options:
   --trust <file>            add a trust source (repeatable): an organisation list
                             {"allow":[{"id","name"}],"deny":[...]}, an issuer registry (DCC
                             registry.json) or EU trusted lists (the LOTL and national lists, XML)
+  --lotl-signers <file>     certificates that sign the EU List of Trusted Lists given with --trust
+                            (PEM, base64 DER lines or a pin file {"certificates":[{"der"}]}),
+                            instead of the ones shipped with CredLens
   --email <address>         check the credential's recipient against this e-mail address
   --recipient-url <url>     check the recipient against this URL
   --telephone <number>      check the recipient against this telephone number
@@ -39,6 +42,8 @@ export interface CliOptions {
   now?: Date;
   mapUrl: string[];
   trust: string[];
+  /** A file of LOTL signing certificates replacing the shipped pins. */
+  lotlSigners?: string;
   recipients: RecipientHint[];
   allowPrivate: boolean;
   /** scan only: verify each candidate found. */
@@ -65,6 +70,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         now: { type: 'string' },
         'map-url': { type: 'string', multiple: true, default: [] },
         trust: { type: 'string', multiple: true, default: [] },
+        'lotl-signers': { type: 'string' },
         email: { type: 'string', multiple: true, default: [] },
         'recipient-url': { type: 'string', multiple: true, default: [] },
         telephone: { type: 'string', multiple: true, default: [] },
@@ -98,6 +104,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       ...(values.telephone ?? []).map((value): RecipientHint => ({ type: 'telephone', value })),
     ],
     allowPrivate: values['allow-private'] ?? false,
+    ...(values['lotl-signers'] === undefined ? {} : { lotlSigners: values['lotl-signers'] }),
   };
   if (values.now !== undefined) {
     // Require a full ISO-8601 date (optionally with time); Date.parse alone accepts too much.

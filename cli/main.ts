@@ -7,6 +7,7 @@ import { LIMITS } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
 import { compileEuTrustIndex, type ListInput } from '../lib/trust/eu/compile';
 import { createEuTrustSource } from '../lib/trust/eu/source';
+import { parseSignerCertificates } from '../lib/trust/eu/signers';
 import { trustSourceFromJson } from '../lib/trust/load-file';
 import { parseOrgList } from '../lib/trust/org-list';
 import pinnedLotl from '../public/trust/eu-lotl-signers.json';
@@ -58,7 +59,7 @@ async function toInput(arg: string): Promise<CredentialInput> {
 }
 
 /** EU trusted lists given as XML files (the LOTL and national lists) → one compiled trust source. */
-async function loadEuLists(xml: { file: string; text: string }[], now: Date): Promise<TrustSource> {
+async function loadEuLists(xml: { file: string; text: string }[], now: Date, pins: readonly string[]): Promise<TrustSource> {
   const fetchedAt = new Date().toISOString();
   const isLotl = (t: string): boolean => /TSLType\/EUlistofthelists</.test(t);
   const lotl = xml.find((x) => isLotl(x.text));
@@ -66,14 +67,25 @@ async function loadEuLists(xml: { file: string; text: string }[], now: Date): Pr
   const index = await compileEuTrustIndex({
     ...(lotl ? { lotl: { xml: lotl.text, source: lotl.file, fetchedAt } } : {}),
     lists,
-    pinnedLotlSigners: pinnedLotl.certificates.map((c) => c.der),
+    pinnedLotlSigners: pins,
     now,
   });
   for (const p of index.problems) process.stderr.write(`credlens: trust list ${p.source}: ${p.reason}\n`);
   return createEuTrustSource(index, () => now);
 }
 
-async function loadTrustSources(files: string[], now: Date = new Date()): Promise<TrustSource[]> {
+/** The LOTL signers: the file given with --lotl-signers, else the ones shipped with CredLens. */
+async function lotlPins(file: string | undefined): Promise<readonly string[]> {
+  if (file === undefined) return pinnedLotl.certificates.map((c) => c.der);
+  const text = await readFile(file, 'utf8').catch((error: Error) => {
+    throw new UsageError(`cannot read --lotl-signers ${file}: ${error.message}`);
+  });
+  const parsed = parseSignerCertificates(text);
+  if (!parsed.ok) throw new UsageError(`--lotl-signers ${file}: ${parsed.error}`);
+  return parsed.certs;
+}
+
+async function loadTrustSources(files: string[], now: Date = new Date(), signersFile?: string): Promise<TrustSource[]> {
   const sources: TrustSource[] = [];
   const xml: { file: string; text: string }[] = [];
   for (const file of files) {
@@ -101,7 +113,8 @@ async function loadTrustSources(files: string[], now: Date = new Date()): Promis
     if (!parsed.ok) throw new UsageError(`trust list ${file}: ${parsed.error}`);
     sources.push(parsed.source);
   }
-  if (xml.length > 0) sources.push(await loadEuLists(xml, now));
+  if (xml.length > 0) sources.push(await loadEuLists(xml, now, await lotlPins(signersFile)));
+  else if (signersFile !== undefined) throw new UsageError('--lotl-signers needs the List of Trusted Lists given with --trust');
   return sources;
 }
 
@@ -112,7 +125,7 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
   return {
     fetch: createFetcher({ redirectMode: 'manual', urlMap: urlMap.map, allowPrivate: options.allowPrivate }),
     now: () => fixedNow ?? new Date(),
-    trust: createTrustStore(await loadTrustSources(options.trust, fixedNow ?? new Date())),
+    trust: createTrustStore(await loadTrustSources(options.trust, fixedNow ?? new Date(), options.lotlSigners)),
     recipients: options.recipients,
   };
 }

@@ -171,4 +171,19 @@ describe('credlens verify (built CLI)', () => {
     expect(r.stdout).toContain('Data Literacy Foundations');
     expect(r.stdout).toContain('CredLens Demo Academy');
   });
+
+  it('--lotl-signers: EU lists signed by other LOTL signers decide a qualified seal (A4); without it they are refused', async () => {
+    const fx = (f: string) => `tests/fixtures/edc/${f}`;
+    const args = ['verify', fx('edc-jades-qualified.json'), '--json', '--now', '2026-11-23', '--trust', fx('trust/eu-lotl.xml'), '--trust', fx('trust/TSL_ES.xml')];
+    const withPins = await credlens(...args, '--lotl-signers', fx('trust/lotl-signers.json'));
+    expect(withPins.code).toBe(0);
+    expect(withPins.reports[0]?.authenticity.level).toBe('A4');
+    const shipped = await credlens(...args);
+    expect(shipped.code).toBe(1);
+    expect(shipped.stderr).toContain('cannot be trusted');
+    expect(shipped.reports[0]?.authenticity.level).not.toBe('A4');
+    const bad = await credlens(...args, '--lotl-signers', fx('edc-jades-qualified.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lotl-signers');
+  });
 });
