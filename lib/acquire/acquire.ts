@@ -3,6 +3,7 @@
  * payload — unbaking PNG/SVG badges and fetching hosted addresses. It recognises containers
  * only; deciding what a payload or a failed fetch means (410 Gone = revoked) is the format's job.
  */
+import { base64UrlDecode } from '../did/multibase';
 import type { FetchFail, FetchResult } from '../model/env';
 import type { Acquired, Payload, RecordingFetch } from '../model/format';
 import { LIMITS, type CredentialInput } from '../model/input';
@@ -49,11 +50,9 @@ function found(
 export function isCompactJws(text: string): boolean {
   if (!COMPACT_JWS.test(text)) return false;
   try {
-    const segment = (text.split('.')[0] ?? '').replace(/-/g, '+').replace(/_/g, '/');
-    const binary = atob(segment + '='.repeat((4 - (segment.length % 4)) % 4));
-    const header: unknown = JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))),
-    );
+    const bytes = base64UrlDecode(text.slice(0, text.indexOf('.')));
+    if (bytes === undefined) return false;
+    const header: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return typeof header === 'object' && header !== null && !Array.isArray(header);
   } catch {
     return false;

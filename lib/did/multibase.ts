@@ -60,7 +60,10 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
   const b64 = text.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
   try {
     const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    // A plain loop: Uint8Array.from(string, fn) is several times slower on every engine.
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
   } catch {
     return undefined;
   }

@@ -8,6 +8,25 @@ import type { Json } from '../did/json';
 import type { ResolveContext } from '../did/resolve';
 import { findJwtKey, type JwtKey } from './jwt-key';
 
+/**
+ * Imported public keys, by algorithm and JWK (public data only: a cache hit can only give the key
+ * the same JWK would import to). Bounded; the oldest entry goes first.
+ */
+const KEY_CACHE = new Map<string, Promise<CryptoKey | Uint8Array>>();
+const KEY_CACHE_MAX = 64;
+
+function importPublicKey(jwk: Record<string, unknown>, alg: string): Promise<CryptoKey | Uint8Array> {
+  const id = `${alg} ${JSON.stringify(jwk)}`;
+  const hit = KEY_CACHE.get(id);
+  if (hit !== undefined) return hit;
+  const p = importJWK({ ...jwk, alg }, alg);
+  // A failed import is not remembered.
+  p.catch(() => KEY_CACHE.delete(id));
+  if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.delete(KEY_CACHE.keys().next().value as string);
+  KEY_CACHE.set(id, p);
+  return p;
+}
+
 /** SECURITY: the only algorithms accepted; `none`, HMAC and anything unknown are refused. */
 export const JWT_ALGORITHMS: readonly string[] = ['EdDSA', 'ES256', 'ES384', 'RS256', 'PS256'];
 const TYPS = ['JWT', 'vc+jwt', 'vc+ld+jwt', 'application/vc+jwt'];
@@ -74,7 +93,7 @@ export async function verifyJwt(
       detail: `alg ${alg} needs a ${CURVE_FOR_ALG[alg] ?? '?'} key, but the key is ${key.key.curve}.`,
     };
   try {
-    const k = await importJWK({ ...key.key.jwk, alg }, alg);
+    const k = await importPublicKey(key.key.jwk as Record<string, unknown>, alg);
     await compactVerify(token, k, { algorithms: [alg] });
     return { status: 'verified', key, alg };
   } catch (error) {

@@ -1,4 +1,5 @@
 /** Small guards for untrusted registry JSON: bounded parsing, typed field reads. Never throw. */
+import { base64UrlDecode } from '../did/multibase';
 
 /** SECURITY: a registry answer larger than this is refused before parsing (memory, worker stalls). */
 export const MAX_REGISTRY_BYTES = 4 * 1024 * 1024;
@@ -38,9 +39,8 @@ export async function sha256Hex(text: string): Promise<string> {
 export function decodeJwtPart(part: string | undefined): JsonObject | undefined {
   if (part === undefined || part.length > MAX_REGISTRY_BYTES || !/^[A-Za-z0-9_-]*$/.test(part)) return undefined;
   try {
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const bytes = base64UrlDecode(part);
+    if (bytes === undefined) return undefined;
     const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     return isObject(value) ? value : undefined;
   } catch {

@@ -6,7 +6,9 @@ export function fromBase64(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return undefined;
   try {
     const binary = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
   } catch {
     return undefined;
   }

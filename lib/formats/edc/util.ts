@@ -1,12 +1,14 @@
 /** Helpers shared by the EDC modules (re-exported from the Open Badges helpers where identical). */
+import { base64UrlDecode } from '../../did/multibase';
 export { check, errorText, isObj, asArray, str, type Json } from '../ob2/util';
 
 /** Decodes base64url text to a UTF-8 string; undefined when malformed. */
 export function b64urlText(text: string): string | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const bytes = base64UrlDecode(text);
+  if (bytes === undefined) return undefined;
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
 import type { VerifyContext } from '../../model/format';
 import type { Check } from '../../model/report';
+import { base64UrlDecode } from '../../did/multibase';
 import { resolveRef, type Budget, type Doc } from './load-graph';
 import { asArray, check, errorText, isObj, refId, str, types } from './util';
 
@@ -26,9 +27,8 @@ export function decodeJws(token: string): DecodedJws | undefined {
   if (parts.length !== 3) return undefined;
   try {
     const header = decodeProtectedHeader(token);
-    const b64 = (parts[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const bytes = base64UrlDecode(parts[1] ?? '');
+    if (bytes === undefined) return undefined;
     const payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
     return { alg: typeof header.alg === 'string' ? header.alg : '', payload };
   } catch {
