@@ -17,6 +17,8 @@ export type TabEntry = TabEntryView & { startedAt: number };
 export interface TabState {
   pageUrl: string;
   entries: TabEntry[];
+  /** When this page's list was started (ms): a navigation event older than that is not about it. */
+  since?: number;
 }
 export interface StoredReport {
   report: VerificationReport;
@@ -95,7 +97,7 @@ export function createReportCache(area: StorageAreaLike, opts: ReportCacheOption
       return serial(async () => {
         const old = await getTab(tabId);
         const state: TabState =
-          old === null || reset || !samePage(old.pageUrl, pageUrl) ? { pageUrl, entries: [] } : old;
+          old === null || reset || !samePage(old.pageUrl, pageUrl) ? { pageUrl, entries: [], since: now() } : old;
         const added: TabEntry[] = [];
         for (const candidate of candidates) {
           if (state.entries.length >= maxEntries) break;
@@ -127,6 +129,24 @@ export function createReportCache(area: StorageAreaLike, opts: ReportCacheOption
           await area.set(Object.fromEntries([...changed].map(([id, s]) => [tabKey(id), s])));
         }
         return changed;
+      });
+    },
+
+    /**
+     * A tab started loading a document or moved to another URL: forgets its list unless the list
+     * was started after this call (the event's time, taken before anything is awaited), i.e. by the
+     * new document's own report, which async handlers may have stored first. True when forgotten.
+     */
+    navigated(tabId: number, change: { status?: string; url?: string }) {
+      const eventAt = now();
+      return serial(async () => {
+        const state = await getTab(tabId);
+        if (state === null || (state.since ?? 0) > eventAt) return false;
+        const moved = change.url !== undefined && !samePage(change.url, state.pageUrl);
+        if (change.status !== 'loading' && !moved) return false;
+        await area.remove(tabKey(tabId));
+        await sweep();
+        return true;
       });
     },
 

@@ -255,13 +255,9 @@ export function createRouter(deps: RouterDeps) {
     },
     /** A tab started loading a document or moved to another URL: its candidates no longer apply. */
     async onTabUpdated(tabId: number, change: { status?: string; url?: string }): Promise<void> {
-      const state = await cache.getTab(tabId);
-      if (state === null) return;
-      const moved = change.url !== undefined && change.url.split('#')[0] !== state.pageUrl.split('#')[0];
-      if (change.status === 'loading' || moved) {
-        await cache.clearTab(tabId);
+      // Called before any await: the cache takes the event's time now (see navigated).
+      if (await cache.navigated(tabId, change))
         deps.setBadge(tabId, { tabId, pageUrl: change.url ?? '', entries: [] });
-      }
     },
     onTabRemoved: (tabId: number): Promise<void> => cache.clearTab(tabId),
     /** The organisation's trust list changed: cached verdicts may be wrong now. */

@@ -188,6 +188,16 @@ describe('background router', () => {
     expect(Object.keys(await area.get(null))).toContain('tab:5');
     await router.onTabUpdated(5, { url: 'https://www.linkedin.com/in/someone-else/' });
     expect(Object.keys(await area.get(null))).not.toContain('tab:5');
+    // A reload's "loading" event whose handler runs after the new document already reported
+    // (async handlers interleave): the newer list stays.
+    let clock = 1_000;
+    const timed = createRouter({ self: SELF, cache: createReportCache(area, { now: () => clock }), verify: async () => report('verified', LINK.url), setBadge: () => undefined, notifyTab: () => undefined });
+    await area.set({ 'tab:6': { pageUrl: CONTENT.url, entries: [], since: 2_000 } });
+    await timed.onTabUpdated(6, { status: 'loading' });
+    expect(Object.keys(await area.get(null))).toContain('tab:6');
+    clock = 3_000;
+    await timed.onTabUpdated(6, { status: 'loading' });
+    expect(Object.keys(await area.get(null))).not.toContain('tab:6');
     expect(Object.keys(await area.get(null)).some((k) => k.startsWith('report:'))).toBe(true); // still indexed by URL
 
     // A "restarted worker": a pending entry in storage and no job in flight.
