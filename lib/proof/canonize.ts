@@ -17,6 +17,7 @@ import jsonld from 'jsonld';
 import type { JsonLdEvent } from 'jsonld';
 import { errorText } from '../did/json';
 import { createContextLoader, findLoaderError } from '../net/jsonld-loader';
+import { fastCanonize } from './fast-rdf/index';
 
 /** The types the OB3-EXTENSION-TYPES rule tolerates as undefined relative types. */
 export const OB_EXTENSION_TYPES: readonly string[] = [
@@ -53,6 +54,22 @@ function tolerated(event: JsonLdEvent): boolean {
  * labels: SHA-256 by default, SHA-384 for ecdsa-rdfc-2019 with P-384 (vc-di-ecdsa §3.3.2). Never throws.
  */
 export async function canonizeRdfc(
+  doc: unknown,
+  digest: 'SHA-256' | 'SHA-384' = 'SHA-256',
+): Promise<CanonResult> {
+  // Fast path (lib/proof/fast-rdf): byte-identical N-Quads or a decline, proven against jsonld.js
+  // on every vector by tests/unit/fast-rdf.test.ts. A decline changes nothing: jsonld.js decides.
+  try {
+    const fast = await fastCanonize(doc, digest, loader);
+    if (fast.ok) return { ok: true, nquads: fast.nquads, rules: [] };
+  } catch {
+    // e.g. rdf-canonize's work-factor limit: the jsonld.js path reports it as before
+  }
+  return canonizeWithJsonld(doc, digest);
+}
+
+/** The reference path: jsonld.canonize with the pinned loader and the safe-mode event handler. */
+export async function canonizeWithJsonld(
   doc: unknown,
   digest: 'SHA-256' | 'SHA-384' = 'SHA-256',
 ): Promise<CanonResult> {
