@@ -26,7 +26,7 @@ export default defineConfig({
     // report page are read with pdf.js + jsqr in an offscreen document
     // (entrypoints/offscreen), because pdf.js may not run in the service worker and must
     // never run in content scripts or pages.
-    permissions: ['storage', 'offscreen'],
+    permissions: ['storage', 'offscreen', 'alarms'],
     // <all_urls>: credentials are verified where recruiters meet them (any profile, CV or
     // job board), and the worker must fetch the issuer's machine-readable endpoints
     // (hosted assertions, issuer profiles, keys, revocation lists) on whatever domain

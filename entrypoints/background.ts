@@ -13,9 +13,12 @@ import { createReportCache } from '../lib/extension/report-cache';
 import { createRouter } from '../lib/extension/router';
 import { createFileScanner } from '../lib/extension/scan-file';
 import { createOffscreenPdfScanner, type OffscreenApi } from '../lib/extension/scan-offscreen';
-import { ORG_TRUST_LIST_KEY, loadTrustSources, readSettings, trustRevision } from '../lib/extension/settings';
+import { ORG_TRUST_LIST_KEY, loadTrustSources, readSettings, refreshDueSources, trustRevision } from '../lib/extension/settings';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
+
+/** The alarm that refreshes trust sources that are due (every six hours; each source keeps its own expiry). */
+const TRUST_REFRESH_ALARM = 'credlens-trust-refresh';
 
 export default defineBackground(() => {
   const cache = createReportCache(browser.storage.session);
@@ -63,6 +66,14 @@ export default defineBackground(() => {
       if (change.url !== undefined) c.url = change.url;
       void router.onTabUpdated(tabId, c);
     }
+  });
+  // Trust sources are refreshed on a schedule too (not only when a verification needs them), so
+  // the EU lists and registries are current when the recruiter opens a profile.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRUST_REFRESH_ALARM) void refreshDueSources(browser.storage.local);
+  });
+  void browser.alarms.get(TRUST_REFRESH_ALARM).then((a) => {
+    if (a === undefined) void browser.alarms.create(TRUST_REFRESH_ALARM, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
   });
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName === 'local' && ORG_TRUST_LIST_KEY in changes) void router.onTrustListChanged();

@@ -58,6 +58,8 @@ export interface SettingsDeps {
   managed?: StorageAreaLike | null;
   db?: TrustDb | null;
   now?: () => Date;
+  /** Fetches trust sources (default: the safe fetcher); for tests and the CLI. */
+  fetch?: ReturnType<typeof createConditionalFetch>;
   /** Reads the bundled EU trusted-list snapshot (default: public/trust/eu-snapshot.json of the extension). */
   euSnapshot?: () => Promise<unknown>;
 }
@@ -227,8 +229,41 @@ export async function loadTrustSources(local: StorageAreaLike, deps: SettingsDep
   return result;
 }
 
+/**
+ * The scheduled refresh (the background's alarm, a few times a day): seeds the bundled EU lists
+ * when needed and refreshes every enabled source that is missing, bundled or out of date, unless
+ * the user or the policy switched background refresh off. Resolves to the ids refreshed. Never throws.
+ */
+export async function refreshDueSources(local: StorageAreaLike, deps: SettingsDeps = {}): Promise<string[]> {
+  try {
+    const now = (deps.now ?? (() => new Date()))();
+    const s = (await readSettings(local, deps)).effective;
+    if (!s.autoRefresh) return [];
+    const db = deps.db === undefined ? openTrustDb() : deps.db;
+    if (db === null) return [];
+    const states = await seedBundledSources(db, await db.all(), deps);
+    const due = dueSources(s, states, now);
+    let changed = false;
+    for (const def of due) {
+      const [next] = await refreshTrustSources(db, s, { only: def.id, now: () => now, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) });
+      if (next?.audit.at(-1)?.event === 'fetched') changed = true;
+    }
+    // New trust data: verdicts made with the old data are not reused.
+    if (changed) await bumpTrustRevision(local);
+    return due.map((d) => d.id);
+  } catch (e) {
+    console.warn('CredLens: scheduled trust refresh failed', e);
+    return [];
+  }
+}
+
 function scheduleRefresh(db: TrustDb, s: UserSettings, states: readonly SourceState[], now: Date): void {
-  const due = SOURCE_CATALOG.filter((def) => {
+  for (const def of dueSources(s, states, now)) void refreshTrustSources(db, s, { only: def.id, now: () => now }).catch(() => undefined);
+}
+
+/** Enabled sources that are missing, bundled or out of date, and not tried within the back-off. */
+function dueSources(s: UserSettings, states: readonly SourceState[], now: Date): SourceDef[] {
+  return SOURCE_CATALOG.filter((def) => {
     if (!(s.sources[def.id] ?? def.defaultEnabled) || def.kind === 'ebsi-tir' || (def.kind === 'deqar' && s.deqarSnapshotUrl === undefined)) return false;
     const st = states.find((x) => x.id === def.id);
     const last = st?.lastAttemptAt ?? st?.fetchedAt;
@@ -236,5 +271,4 @@ function scheduleRefresh(db: TrustDb, s: UserSettings, states: readonly SourceSt
     // Bundled data is replaced at the first chance (it is as old as the snapshot).
     return st?.data === undefined || isBundledState(st) || (st.expiresAt !== undefined && Date.parse(st.expiresAt) <= now.getTime());
   });
-  for (const def of due) void refreshTrustSources(db, s, { only: def.id, now: () => now }).catch(() => undefined);
 }

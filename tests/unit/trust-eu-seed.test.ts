@@ -13,7 +13,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrustSources, refreshTrustSources, SETTINGS_KEY, seedBundledSources } from '../../lib/extension/settings';
+import { loadTrustSources, refreshDueSources, refreshTrustSources, SETTINGS_KEY, seedBundledSources } from '../../lib/extension/settings';
 import { DEFAULT_SETTINGS, effectiveSettings, parseManagedPolicy, parseUserSettings } from '../../lib/extension/settings-policy';
 import { parseSignerCertificates } from '../../lib/trust/eu/signers';
 import { createMemoryArea } from '../../lib/extension/storage-area';
@@ -148,4 +148,24 @@ describe('replacing the LOTL address and signers', () => {
       'euLotlSigners: certificate 1 is not a base64 DER certificate',
     ]);
   });
+});
+
+describe('the scheduled refresh (background alarm)', () => {
+  it('seeds, then refreshes what is due; nothing when background refresh is off', async () => {
+    const local = createMemoryArea();
+    const db = freshDb();
+    await local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, autoRefresh: false } });
+    expect(await refreshDueSources(local, { managed: null, db, fetch: fixtureWeb, now: () => TODAY, euSnapshot: async () => SNAPSHOT })).toEqual([]);
+    expect(await db.get('eu-lotl')).toBeUndefined();
+
+    await local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, euLotlUrl: FIXTURE_LOTL, euLotlSigners: FIXTURE_SIGNERS } });
+    const done = await refreshDueSources(local, { managed: null, db, fetch: fixtureWeb, now: () => TODAY, euSnapshot: async () => SNAPSHOT });
+    expect(done).toContain('eu-lotl');
+    const eu = await db.get('eu-lotl');
+    expect(eu && isBundledState(eu)).toBe(false);
+    expect(eu?.audit.map((a) => a.event)).toEqual(['loaded-bundled', 'fetched']);
+    // Just refreshed: not due again an hour later.
+    const later = new Date(TODAY.getTime() + 3_600_000);
+    expect(await refreshDueSources(local, { managed: null, db, fetch: fixtureWeb, now: () => later, euSnapshot: async () => SNAPSHOT })).not.toContain('eu-lotl');
+  }, 60_000);
 });
