@@ -18,6 +18,9 @@ const DEBOUNCE_MS = 300;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // WXT's legacy window.postMessage announcement (the custom event replaces it) costs several
+  // ms of main thread at load and wakes the page's own message listeners: not sent.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const marker = createMarker();
     const known = new Set<string>();

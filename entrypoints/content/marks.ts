@@ -24,6 +24,21 @@ export function createMarker() {
   const byUrl = new Map<string, MarkView[]>();
   const marked = new WeakSet<Element>();
   const states = new Map<string, MarkState>();
+  /** A mark's content (style and a pending pill), built once: each mark is one native clone of it. */
+  let pendingContent: DocumentFragment | undefined;
+
+  function content(): DocumentFragment {
+    if (pendingContent === undefined) {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      const pill = document.createElement('span');
+      pill.setAttribute('role', 'note');
+      render({ pill }, 'pending');
+      pendingContent = document.createDocumentFragment();
+      pendingContent.append(style, pill);
+    }
+    return pendingContent.cloneNode(true) as DocumentFragment;
+  }
 
   function render(view: MarkView, state: MarkState): void {
     const meta = state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
@@ -43,13 +58,11 @@ export function createMarker() {
       marked.add(element);
       const host = document.createElement(MARK_TAG);
       const shadow = host.attachShadow({ mode: 'closed' });
-      const style = document.createElement('style');
-      style.textContent = CSS;
-      const pill = document.createElement('span');
-      pill.setAttribute('role', 'note');
-      shadow.append(style, pill);
-      const view = { pill };
-      render(view, states.get(url) ?? 'pending');
+      const fragment = content();
+      const view = { pill: fragment.lastChild as HTMLSpanElement };
+      shadow.append(fragment);
+      const state = states.get(url) ?? 'pending';
+      if (state !== 'pending') render(view, state);
       element.after(host);
       const list = byUrl.get(url) ?? [];
       list.push(view);

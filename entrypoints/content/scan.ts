@@ -4,8 +4,9 @@
  */
 import type { Candidate } from '../../lib/detect/candidate';
 import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
-import { classifyLink, mayBeCredentialLink } from '../../lib/detect/classify-link';
+import { classifyLink, credentialLinkNeedles, mayBeCredentialLink } from '../../lib/detect/classify-link';
 import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
+import { SCAN_LIMITS } from '../../lib/scan/collect';
 import { urlsInText } from '../../lib/scan/scan-text';
 
 export interface Found {
@@ -26,11 +27,40 @@ const ABSOLUTE = /^\s*https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)[^?#]*/i;
  * the URL, which is most of the cost on a large page. Relative and unusual hrefs fall
  * back to the parsed properties.
  */
-function mayBeLink(a: HTMLAnchorElement): boolean {
-  const raw = a.getAttribute('href') ?? '';
+function mayBeLink(a: HTMLAnchorElement, raw = a.getAttribute('href') ?? ''): boolean {
   const m = ABSOLUTE.exec(raw);
   if (m !== null) return mayBeCredentialLink((m[1] ?? '').toLowerCase(), m[0]);
   return mayBeCredentialLink(a.hostname, a.pathname);
+}
+
+let needles: RegExp | undefined;
+
+/**
+ * True when mayBeLink would surely say no, decided with one test: the href is written as
+ * a plain `http(s)://host…` (so mayBeLink reads its host and path as written) and names
+ * none of the pre-check's hosts, suffixes or file endings anywhere. Anything else (relative,
+ * upper-case scheme, leading space, no host) is left to mayBeLink.
+ */
+function surelyNotCredential(raw: string): boolean {
+  const n = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : 0;
+  if (n === 0 || n >= raw.length) return false;
+  const c = raw[n];
+  if (c === '/' || c === '?' || c === '#' || c === ':') return false;
+  needles ??= new RegExp(
+    credentialLinkNeedles()
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/k/g, '[k\\u212a]'))
+      .join('|'),
+    'i',
+  );
+  return !needles.test(raw);
+}
+
+/** The page marks the link as an Open Badges document. */
+function isExplicit(a: HTMLAnchorElement): boolean {
+  return (
+    (a.rel !== '' && a.rel.toLowerCase().split(/\s+/).includes('openbadges')) ||
+    a.type.toLowerCase() === 'application/ld+json'
+  );
 }
 
 /** Image URLs whose file type cannot hold a baked badge (same list as classifyImage). */
@@ -60,15 +90,20 @@ export function scanSubtree(root: Element): Found[] {
   if (root.localName === 'head') return out;
   const text = root.textContent ?? '';
   if (text.includes('eyJ')) scanJwtText(root, pageUrl, out);
-  const links = root.matches('a[href]') ? [root] : [];
-  links.push(...root.querySelectorAll('a[href]'));
-  for (const a of links) {
-    if (!(a instanceof HTMLAnchorElement)) continue;
-    const explicit =
-      (a.rel !== '' && a.rel.toLowerCase().split(/\s+/).includes('openbadges')) ||
-      a.type.toLowerCase() === 'application/ld+json';
-    // Most links on a page are not credentials: a host/path pre-check skips them cheaply.
-    if (!explicit && !mayBeLink(a)) continue;
+  // Only links with a rel or type attribute can be explicit (found natively, usually none).
+  const marked = root.querySelectorAll('a[href][rel], a[href][type]');
+  const mayBeExplicit = new Set<Element>(marked);
+  if (root.matches('a[href][rel], a[href][type]')) mayBeExplicit.add(root);
+  const links = root.querySelectorAll('a[href]');
+  // A plain loop (this runs cold on every page): `root` itself first, then its links.
+  for (let i = root.matches('a[href]') ? -1 : 0; i < links.length; i++) {
+    const a = i < 0 ? root : (links[i] as Element);
+    const raw = a.getAttribute('href') ?? '';
+    const marks = mayBeExplicit.size !== 0 && mayBeExplicit.has(a);
+    // Most links on a page are not credentials: one test on the href skips them.
+    if ((!marks && surelyNotCredential(raw)) || !(a instanceof HTMLAnchorElement)) continue;
+    const explicit = marks && isExplicit(a);
+    if (!explicit && !mayBeLink(a, raw)) continue;
     const candidate = classifyLink(a.href, { label: labelFor(a), explicit });
     if (candidate !== null) out.push({ candidate, element: a });
   }
@@ -92,7 +127,8 @@ export function scanSubtree(root: Element): Found[] {
   }
   // Credential addresses written as plain text (a CV pasted into a page), unless a link already
   // gave them: only when the text holds such an address are its text nodes walked for the mark.
-  if (text.includes('://')) scanTextUrls(root, text, new Set(out.map((f) => f.candidate.url)), out);
+  const first = text.indexOf('://');
+  if (first >= 0) scanTextUrls(root, text, first, out);
   return out;
 }
 
@@ -121,9 +157,14 @@ function inCredentialSection(el: Element): boolean {
 }
 
 /** Credential URLs written in the text of `root` (outside links); the mark goes after the text's element. */
-function scanTextUrls(root: Element, text: string, known: ReadonlySet<string>, out: Found[]): void {
+function scanTextUrls(root: Element, text: string, first: number, out: Found[]): void {
+  const known = new Set<string>();
+  for (const f of out) known.add(f.candidate.url);
   const wanted = new Map<string, Candidate>();
-  for (const u of urlsInText(text)) {
+  // Every URL urlsInText finds starts with `http://` or `https://` at most 5 characters before the
+  // first `://`: the same URLs, without running the pattern over the text before it. The bound
+  // on the text stays where urlsInText puts it.
+  for (const u of urlsInText(text.slice(Math.max(0, first - 5), SCAN_LIMITS.maxTextChars))) {
     const candidate = classifyLink(u, { where: 'page text' });
     if (candidate !== null && !known.has(candidate.url) && !wanted.has(u)) wanted.set(u, candidate);
   }

@@ -1,36 +1,75 @@
 import type { Candidate } from './candidate';
 import { PLATFORM_RULES } from './platforms/index';
 import { hostMatches, matchLinkRule, type LinkRule } from './rules';
-import { REDIRECT_WRAPPERS, unwrapRedirect } from './unwrap';
+import { REDIRECT_WRAPPERS, unwrapParsedRedirect } from './unwrap';
 import { cleanLabel, parseHttpUrl } from './url';
 import { obHostedRule } from './platforms/ob-hosted';
 
 /** All platform link rules, most specific first. */
 export const LINK_RULES: readonly LinkRule[] = PLATFORM_RULES;
 
+/*
+ * The content script runs this code cold on every page load, so the paths a link takes are
+ * plain loops: each callback is one more function for V8 to compile on first use.
+ */
+
 /** Rules by exact host, and the wildcard rules (`*.x`), built once: most links match no host. */
 let index: { exact: Map<string, LinkRule[]>; wildcard: LinkRule[] } | null = null;
-function rulesFor(host: string): LinkRule[] {
+function rulesFor(host: string): readonly LinkRule[] {
   if (index === null) {
     const exact = new Map<string, LinkRule[]>();
     const wildcard: LinkRule[] = [];
     for (const rule of LINK_RULES) {
-      if (rule.hosts.some((h) => h.startsWith('*.'))) wildcard.push(rule);
-      for (const h of rule.hosts) if (!h.startsWith('*.')) exact.set(h, [...(exact.get(h) ?? []), rule]);
+      let wild = false;
+      for (const h of rule.hosts) {
+        if (h.startsWith('*.')) wild = true;
+        else exact.set(h, [...(exact.get(h) ?? []), rule]);
+      }
+      if (wild) wildcard.push(rule);
     }
     index = { exact, wildcard };
   }
   const h = host.toLowerCase();
   const hits = index.exact.get(h) ?? [];
-  const wild = index.wildcard.filter((r) => hostMatches(h, r.hosts) && !hits.includes(r));
-  if (wild.length === 0) return hits;
+  let wild: LinkRule[] | undefined;
+  for (const r of index.wildcard) if (hostMatches(h, r.hosts) && !hits.includes(r)) (wild ??= []).push(r);
+  if (wild === undefined) return hits;
   // Keep the rules' own order (most specific first).
-  return LINK_RULES.filter((r) => hits.includes(r) || wild.includes(r));
+  const extra = wild;
+  return LINK_RULES.filter((r) => hits.includes(r) || extra.includes(r));
 }
 
 /** Every host any rule or redirect wrapper names, and the `*.x` suffixes: for the cheap pre-check. */
 let hostSets: { exact: Set<string>; suffixes: string[] } | null = null;
-const FILE_ENDINGS = /\.(?:json|jsonld|jws|jwt|vc)$/i;
+/** Path endings of credential files the pre-check lets through on any host. */
+const FILE_ENDING_WORDS = ['json', 'jsonld', 'jws', 'jwt', 'vc'] as const;
+const FILE_ENDINGS = new RegExp(`\\.(?:${FILE_ENDING_WORDS.join('|')})$`, 'i');
+
+function precheckHosts(): { exact: Set<string>; suffixes: string[] } {
+  if (hostSets === null) {
+    const exact = new Set<string>();
+    const suffixes: string[] = [];
+    for (const list of [...LINK_RULES, ...REDIRECT_WRAPPERS])
+      for (const h of list.hosts) {
+        if (!h.startsWith('*.')) exact.add(h);
+        else if (!suffixes.includes(h.slice(1))) suffixes.push(h.slice(1));
+      }
+    hostSets = { exact, suffixes };
+  }
+  return hostSets;
+}
+
+/**
+ * Every string the pre-check accepts a link by, lower-case: each pre-check host and
+ * `.suffix`, and each credential-file ending (`.json`...). An absolute `http(s)://` href
+ * that contains none of them (ASCII case-insensitively; the host is lower-cased, so a `k`
+ * may also be written U+212A KELVIN SIGN) fails mayBeCredentialLink: the content script
+ * uses this to skip most of a page's links with one test.
+ */
+export function credentialLinkNeedles(): string[] {
+  const { exact, suffixes } = precheckHosts();
+  return [...exact, ...suffixes, ...FILE_ENDING_WORDS.map((w) => `.${w}`)];
+}
 
 /**
  * A cheap pre-check on a link's host and path (no URL parsing, no allocation for most
@@ -38,15 +77,9 @@ const FILE_ENDINGS = /\.(?:json|jsonld|jws|jwt|vc)$/i;
  * links without classifying them. (`explicit` links are classified regardless.)
  */
 export function mayBeCredentialLink(host: string, pathname: string): boolean {
-  if (hostSets === null) {
-    const all = [...LINK_RULES.flatMap((r) => r.hosts), ...REDIRECT_WRAPPERS.flatMap((w) => w.hosts)];
-    hostSets = {
-      exact: new Set(all.filter((h) => !h.startsWith('*.'))),
-      suffixes: all.filter((h) => h.startsWith('*.')).map((h) => h.slice(1)),
-    };
-  }
-  if (hostSets.exact.has(host)) return true;
-  for (const suffix of hostSets.suffixes) if (host.endsWith(suffix)) return true;
+  const { exact, suffixes } = precheckHosts();
+  if (exact.has(host)) return true;
+  for (const suffix of suffixes) if (host.endsWith(suffix)) return true;
   return FILE_ENDINGS.test(pathname);
 }
 
@@ -71,7 +104,7 @@ export interface LinkContext {
 export function classifyLink(href: string, ctx: LinkContext = {}): Candidate | null {
   const seen = parseHttpUrl(href);
   if (seen === null) return null;
-  const innerHref = unwrapRedirect(href.trim());
+  const innerHref = unwrapParsedRedirect(href.trim(), seen);
   const url = innerHref === href.trim() ? seen : parseHttpUrl(innerHref);
   if (url === null) return null;
   const hash = fragmentOf(innerHref);
@@ -116,10 +149,11 @@ function fragmentOf(href: string): string {
 
 function looksLikeHostedAssertion(url: URL): boolean {
   const path = url.pathname.toLowerCase();
-  return (
-    obHostedRule.pathSuffixes.some((s) => path.endsWith(s)) &&
-    obHostedRule.pathWords.some((w) => path.includes(w))
-  );
+  let suffix = false;
+  for (const s of obHostedRule.pathSuffixes) suffix ||= path.endsWith(s);
+  if (!suffix) return false;
+  for (const w of obHostedRule.pathWords) if (path.includes(w)) return true;
+  return false;
 }
 
 /** Credential files linked from CVs: compact JWS/JWT and VC files by their ending. */

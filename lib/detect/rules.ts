@@ -44,9 +44,11 @@ export interface RuleMatch {
 /** True when `host` matches one of the rule's host patterns. */
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
   const h = host.toLowerCase();
-  return patterns.some((p) =>
-    p.startsWith('*.') ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : h === p,
-  );
+  // A loop, not .some(): this runs cold in the content script on every page.
+  for (const p of patterns) {
+    if (p.startsWith('*.') ? h.endsWith(p.slice(1)) && h.length > p.length - 1 : h === p) return true;
+  }
+  return false;
 }
 
 /** Applies one rule to a parsed URL (`hash` is the fragment the URL had, without `#`). */

@@ -17,7 +17,8 @@ export const REDIRECT_WRAPPERS: readonly RedirectWrapper[] = [
 ];
 
 function hostIn(host: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
+  for (const p of patterns) if (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p) return true;
+  return false;
 }
 
 /** The URL a known redirect wrapper points at, or the input unchanged. */
@@ -28,9 +29,19 @@ export function unwrapRedirect(href: string): string {
   } catch {
     return href;
   }
-  const w = REDIRECT_WRAPPERS.find(
-    (r) => hostIn(url.hostname.toLowerCase(), r.hosts) && r.path.test(url.pathname),
-  );
+  return unwrapParsedRedirect(href, url);
+}
+
+/** unwrapRedirect for an href the caller already parsed (`url` = `new URL(href)`, fragment aside): one parse fewer. */
+export function unwrapParsedRedirect(href: string, url: URL): string {
+  const host = url.hostname.toLowerCase();
+  let w: RedirectWrapper | undefined;
+  for (const r of REDIRECT_WRAPPERS) {
+    if (hostIn(host, r.hosts) && r.path.test(url.pathname)) {
+      w = r;
+      break;
+    }
+  }
   const inner = w === undefined ? null : url.searchParams.get(w.param);
   return inner !== null && /^https?:\/\//i.test(inner) ? inner : href;
 }
