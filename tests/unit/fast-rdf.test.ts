@@ -13,6 +13,7 @@ import { canonizeWithJsonld } from '../../lib/proof/canonize';
 import { fastCanonize } from '../../lib/proof/fast-rdf/index';
 import { proofConfig } from '../../lib/proof/hash-data';
 import { repoRoot, VECTORS_DIR } from '../support/vectors';
+import { rng } from '../support/rng';
 
 const loader = createContextLoader();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the decline cases poke into nested JSON
@@ -77,18 +78,6 @@ async function compare(name: string, doc: unknown, digest: 'SHA-256' | 'SHA-384'
 }
 
 const DOCS = collect();
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** All (container, key) slots of a JSON tree, outside @context. */
 function slots(v: unknown, out: Array<[Record<string, unknown>, string]> = []): Array<[Record<string, unknown>, string]> {

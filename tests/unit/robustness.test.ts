@@ -13,6 +13,7 @@ import { verifyCredential } from '../../lib/verify';
 import { fixtureRoutes } from '../support/vc-web';
 import { createVectorFetch } from '../support/vector-web';
 import { readVector } from '../support/vectors';
+import { rng } from '../support/rng';
 
 const ELM = 'ec-european-learning-model/Credentials/';
 const SAMPLES: Record<string, () => Uint8Array> = {
@@ -25,18 +26,6 @@ const SAMPLES: Record<string, () => Uint8Array> = {
   'EDC JAdES': () => readVector(`${ELM}JSON-LD Examples (ELM v3)/Sample-CertOfPart-signed.jsonld`),
   'EDCI XML': () => readVector(`${ELM}XML Examples (ELM v2)/EDC_DiplomaSupplement_AA.xml`),
 };
-
-/** A small deterministic PRNG (mulberry32), so every failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Damage = (bytes: Uint8Array, r: () => number) => Uint8Array;
 const at = (bytes: Uint8Array, r: () => number): number => Math.floor(r() * bytes.length);
