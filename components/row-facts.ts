@@ -2,6 +2,7 @@
  * What one credential row (popup, scanned-file list) shows: title, issuer, date, platform,
  * where it was found. Plain TS (no DOM) so it is unit-tested; strings through i18n.
  */
+import { UNLISTED_PLATFORM } from '../lib/detect/classify-link';
 import type { Candidate } from '../lib/detect/candidate';
 import { platformInfo } from '../lib/detect/platforms/index';
 import type { ElementKey, VerificationReport } from '../lib/model/report';
@@ -109,7 +110,9 @@ export function attachmentName(candidate: Candidate): string | undefined {
 
 /** "Found, not verifiable: <platform> publishes no verifiable form", or undefined. */
 export function notVerifiableText(candidate: Candidate): string | undefined {
-  return candidate.noVerifiableForm === true ? t('found_notVerifiable', platformName(candidate)) : undefined;
+  if (candidate.noVerifiableForm !== true) return undefined;
+  if (candidate.platform === UNLISTED_PLATFORM) return t('found_unlistedPlatform', hostOf(candidate) ?? candidate.url);
+  return t('found_notVerifiable', platformName(candidate));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Candidate } from '../../lib/detect/candidate';
 import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
-import { classifyLink, credentialLinkNeedles, mayBeCredentialLink } from '../../lib/detect/classify-link';
+import { classifyLink, classifyUnlistedCredentialLink, credentialLinkNeedles, isCredentialButtonText, mayBeCredentialLink } from '../../lib/detect/classify-link';
 import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
 import { SCAN_LIMITS } from '../../lib/scan/collect';
 import { urlsInText } from '../../lib/scan/scan-text';
@@ -107,6 +107,7 @@ export function scanSubtree(root: Element): Found[] {
     const candidate = classifyLink(a.href, { label: labelFor(a), explicit });
     if (candidate !== null) out.push({ candidate, element: a });
   }
+  scanUnlistedLinks(root, out);
   const images = root.matches('img') ? [root] : [];
   images.push(...root.querySelectorAll('img'));
   for (const img of images) {
@@ -138,6 +139,33 @@ function labelFor(a: HTMLAnchorElement): string | null {
   const entry = a.closest('li, article');
   const heading = entry?.querySelector('h3, h4, h5, strong, [data-credential-title]');
   return heading?.textContent ?? (own === '' ? null : own);
+}
+
+/**
+ * Links a credentials section ("Licenses & certifications") labels as the credential ("Show
+ * credential") that no platform rule knows: reported as found, not verifiable (never fetched).
+ * Only sections are searched, so a page without one costs one query.
+ */
+function scanUnlistedLinks(root: Element, out: Found[]): void {
+  const sections: Element[] = [];
+  if (inCredentialSection(root)) sections.push(root);
+  else
+    for (const h of root.querySelectorAll('h2, h3')) {
+      const section = h.closest('section, [role="region"]');
+      if (section !== null && !sections.includes(section) && inCredentialSection(h)) sections.push(section);
+    }
+  if (sections.length === 0) return;
+  const seen = new Set<Element>();
+  for (const f of out) seen.add(f.element);
+  for (const section of sections) {
+    const links = section.matches('a[href]') ? [section] : [...section.querySelectorAll('a[href]')];
+    for (const a of links) {
+      if (seen.has(a) || !(a instanceof HTMLAnchorElement)) continue;
+      if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '')) continue;
+      const candidate = classifyUnlistedCredentialLink(a.href, { label: labelFor(a), where: 'credentials section' });
+      if (candidate !== null) out.push({ candidate, element: a });
+    }
+  }
 }
 
 /** True when the element is inside a section whose heading, label or id names credentials. */

@@ -142,6 +142,36 @@ export function classifyLink(href: string, ctx: LinkContext = {}): Candidate | n
   return null;
 }
 
+/** A link text that says "this is the credential": "Show credential", "View certificate", "Verify". */
+const CREDENTIAL_BUTTON = /^(?:(?:show|view|see|open)\s+(?:credential|certificate|badge)s?|verify(?:\s+(?:credential|certificate|badge))?)$/i;
+
+/** True when a link's text (whitespace-normalised) names the link as the credential itself. */
+export function isCredentialButtonText(text: string): boolean {
+  return CREDENTIAL_BUTTON.test(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Platform id of a credential link to a site no rule knows (found in a credentials section). */
+export const UNLISTED_PLATFORM = 'unlisted-platform';
+
+/**
+ * A link a page lists as a credential ("Show credential" in "Licenses & certifications") to a
+ * site no rule knows (e.g. a platform with no documented URL shape): found, and reported as
+ * "found, not verifiable" without fetching it. CredLens does not guess how an unknown platform
+ * publishes credentials. Null when a rule knows the link (use classifyLink) or it is not http(s).
+ */
+export function classifyUnlistedCredentialLink(href: string, ctx: LinkContext = {}): Candidate | null {
+  if (classifyLink(href, ctx) !== null) return null;
+  const seen = parseHttpUrl(href);
+  if (seen === null) return null;
+  const inner = parseHttpUrl(unwrapParsedRedirect(href.trim(), seen));
+  if (inner === null) return null;
+  const c: Candidate = { kind: 'link', url: inner.href, pageUrl: seen.href, platform: UNLISTED_PLATFORM, noVerifiableForm: true };
+  const label = cleanLabel(ctx.label);
+  if (label !== undefined) c.label = label;
+  if (ctx.where !== undefined) c.where = ctx.where.slice(0, 120);
+  return c;
+}
+
 function fragmentOf(href: string): string {
   const i = href.indexOf('#');
   return i < 0 ? '' : href.slice(i + 1, i + 1 + 2048);

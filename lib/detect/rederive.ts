@@ -1,6 +1,6 @@
 import type { Candidate } from './candidate';
 import { classifyImage } from './classify-image';
-import { classifyLink } from './classify-link';
+import { classifyLink, classifyUnlistedCredentialLink, UNLISTED_PLATFORM } from './classify-link';
 import { classifyEmbeddedText } from './classify-embedded';
 
 /**
@@ -13,10 +13,13 @@ import { classifyEmbeddedText } from './classify-embedded';
 export function rederiveCandidate(reported: Candidate): Candidate | null {
   let derived: Candidate | null;
   if (reported.kind === 'link') {
-    derived = classifyLink(reported.pageUrl, {
-      label: reported.label ?? null,
-      explicit: reported.platform === 'ob-hosted',
-    });
+    const ctx = { label: reported.label ?? null, explicit: reported.platform === 'ob-hosted' };
+    // An unlisted platform's link is never fetched ("found, not verifiable"): accepting the
+    // page's word that it sits in a credentials section can only add such an entry.
+    derived =
+      reported.platform === UNLISTED_PLATFORM
+        ? classifyUnlistedCredentialLink(reported.pageUrl, { label: reported.label ?? null })
+        : classifyLink(reported.pageUrl, ctx);
   } else if (reported.kind === 'image') {
     // The page context (section, alt text) cannot be re-checked here; the URL rules can.
     derived = classifyImage({

@@ -6,7 +6,7 @@
  */
 import { classifyImage, isCredentialSectionHeading } from '../detect/classify-image';
 import { classifyJsonText } from '../detect/classify-embedded';
-import { classifyLink } from '../detect/classify-link';
+import { classifyLink, classifyUnlistedCredentialLink, isCredentialButtonText } from '../detect/classify-link';
 import { createCollector, SCAN_LIMITS, type ScanResult } from './collect';
 import { scanText } from './scan-text';
 
@@ -114,7 +114,14 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
       if (closing && anchor !== null) {
         const own = clean(anchor.text);
         const label = own !== '' && !GENERIC_TEXT.test(own) ? own : anchor.entryTitle || own || null;
-        into.add(classifyLink(anchor.href, { label, where: 'link' }));
+        const known = classifyLink(anchor.href, { label, where: 'link' });
+        // "Show credential" in a credentials section, to a platform no rule knows: found, not verifiable.
+        into.add(
+          known ??
+            (sectionIsCredentials && isCredentialButtonText(anchor.text)
+              ? classifyUnlistedCredentialLink(anchor.href, { label, where: 'credentials section' })
+              : null),
+        );
         anchor = null;
       } else if (!closing) {
         const href = resolve(a.get('href'), base);

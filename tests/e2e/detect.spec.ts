@@ -190,3 +190,36 @@ test('credential addresses written as plain text are found; one also given as a 
   await expect(row.getByTestId('verdict')).toHaveAttribute('data-verdict', credly?.verdict ?? '');
   await page.screenshot({ path: join(SCREENSHOTS, 'detect-text-urls.png'), fullPage: true });
 });
+
+test('a "Show credential" link to a platform no rule knows (e.g. Velocert): found, not verifiable, never fetched', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  web,
+}) => {
+  const page = 'https://www.linkedin.com/in/unlisted-platform-fixture/';
+  const unknown = 'https://www.example.org/velocert-like/certificates/ABC-123';
+  web.serve(
+    page,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Profile (fixture)</title></head><body><main>
+<section><h2>About</h2><p>Welder. <a href="https://www.example.org/velocert-like/about">About my work</a></p></section>
+<section><h2>Licenses &amp; certifications</h2><ul>
+<li><h3>Certified Welding Inspector</h3><p>Velocert-like Institute (fixture)</p><a href="${unknown}">Show credential</a></li>
+<li><h3>Issuer website</h3><a href="https://www.example.org/velocert-like/">Velocert-like Institute</a></li>
+</ul></section></main></body></html>`,
+    'text/html; charset=utf-8',
+  );
+  const tab = await context.newPage();
+  await tab.goto(page);
+  const profile = new ProfilePage(tab);
+  await expect(profile.marks()).toHaveCount(1);
+  const popup = await PopupPage.open(context, extensionId, await profile.tabId(serviceWorker));
+  await expect(popup.rows()).toHaveCount(1);
+  await popup.waitUntilChecked();
+  const row = popup.row(unknown);
+  await expect(row).toHaveAttribute('data-platform', 'unlisted-platform');
+  await expect(row.getByTestId('verdict')).toHaveAttribute('data-verdict', 'unverifiable');
+  await expect(row).toContainText('Certified Welding Inspector');
+  await expect(row).toContainText('not a credential platform CredLens knows');
+  expect(web.requests.filter((r) => r.path.startsWith('/velocert-like/'))).toEqual([]);
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLink } from '../../lib/detect/classify-link';
+import { classifyLink, classifyUnlistedCredentialLink, UNLISTED_PLATFORM } from '../../lib/detect/classify-link';
 import { rederiveCandidate } from '../../lib/detect/rederive';
 import { applyLinkRule, hostMatches } from '../../lib/detect/rules';
+import { notVerifiableReport } from '../../lib/scan/not-verifiable';
 
 const UUID = '0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01';
 const CREDLY_API = `https://api.credly.com/v1/obi/v2/badge_assertions/${UUID}`;
@@ -134,5 +135,43 @@ describe('rederiveCandidate (background side)', () => {
         url: 'https://a.example/photo.jpg',
       }),
     ).toBeNull();
+  });
+});
+
+describe('links of platforms no rule knows, listed as credentials', () => {
+  const VELO = 'https://www.velocert.example/certificates/ABC-123';
+
+  it('is found as "unlisted", never fetched; a link a rule knows is left to classifyLink', () => {
+    const c = classifyUnlistedCredentialLink(VELO, { label: 'Welding Inspector', where: 'credentials section' });
+    expect(c).toMatchObject({ kind: 'link', url: VELO, pageUrl: VELO, platform: UNLISTED_PLATFORM, noVerifiableForm: true, label: 'Welding Inspector' });
+    expect(classifyUnlistedCredentialLink(`https://www.credly.com/badges/${UUID}`)).toBeNull();
+    expect(classifyUnlistedCredentialLink('javascript:alert(1)')).toBeNull();
+    expect(classifyUnlistedCredentialLink('ftp://files.example/cert')).toBeNull();
+  });
+
+  it('looks through LinkedIn redirect wrappers', () => {
+    const wrapped = `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(VELO)}`;
+    expect(classifyUnlistedCredentialLink(wrapped)).toMatchObject({ url: VELO, pageUrl: wrapped });
+  });
+
+  it('is re-derived by the background as the same not-fetched entry, never as something to fetch', () => {
+    const c = classifyUnlistedCredentialLink(VELO, { label: 'Welding Inspector' });
+    if (c === null) throw new Error('no candidate');
+    expect(rederiveCandidate(c)).toMatchObject({ url: VELO, platform: UNLISTED_PLATFORM, noVerifiableForm: true });
+    // A page cannot pass a fetchable target off as an unlisted link, nor a known platform's link.
+    expect(rederiveCandidate({ ...c, url: 'https://evil.example/steer.json' })).toBeNull();
+    const credly = `https://www.credly.com/badges/${UUID}`;
+    expect(rederiveCandidate({ ...c, url: credly, pageUrl: credly })).toBeNull();
+  });
+
+  it('gets a plain "found, not verifiable" report naming the site, with nothing contacted', () => {
+    const c = classifyUnlistedCredentialLink(VELO, { label: 'Welding Inspector' });
+    if (c === null) throw new Error('no candidate');
+    const r = notVerifiableReport(c, new Date('2026-11-23T00:00:00Z'));
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.summary).toContain('www.velocert.example is not a credential platform CredLens knows');
+    expect(r.checks[0]).toMatchObject({ code: 'ERR_PLATFORM_UNKNOWN', status: 'failed' });
+    expect(r.contacted).toEqual([]);
+    expect(r.credential.title).toBe('Welding Inspector');
   });
 });

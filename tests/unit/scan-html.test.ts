@@ -89,3 +89,16 @@ describe('text and QR payloads', () => {
     expect(sniffFile(enc('x'), 'cv.html')).toBe('html');
   });
 });
+
+describe('scanHtml: "Show credential" to a platform no rule knows', () => {
+  it('is found (not verifiable) only in a credentials section and only as the credential button', () => {
+    const html = `<section><h2>About</h2><a href="https://velocert.example/c/1">Show credential</a></section>
+<section><h2>Licenses &amp; certifications</h2><ul>
+<li><h3>Certified Welding Inspector</h3><a href="https://velocert.example/c/2">Show credential</a></li>
+<li><h3>Issuer</h3><a href="https://velocert.example/">Velocert-like Institute</a></li></ul></section>`;
+    const r = scanHtml(html, 'https://profile.example/');
+    expect(r.candidates.map((c) => [c.url, c.platform, c.noVerifiableForm, c.label])).toEqual([
+      ['https://velocert.example/c/2', 'unlisted-platform', true, 'Certified Welding Inspector'],
+    ]);
+  });
+});

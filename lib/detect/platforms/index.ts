@@ -11,7 +11,9 @@ import { verifierPlusRules } from './verifier-plus';
 
 /**
  * Every platform's link rules, most specific first. Velocert is not here: its public URL
- * shape is not known to us, and CredLens does not guess one (add a module when it is).
+ * shape is not known to us, and CredLens does not guess one (add a module when it is). Its
+ * "Show credential" links in a credentials section are still found, as any unknown platform's
+ * are (classifyUnlistedCredentialLink): "found, not verifiable", never fetched.
  */
 export const PLATFORM_RULES: readonly LinkRule[] = [
   ...credlyRules,
@@ -39,6 +41,8 @@ const GENERIC: Record<string, PlatformInfo> = {
   'credential-file': { name: 'Credential file' },
   attachment: { name: 'File attached to the PDF' },
   'qr-code': { name: 'QR code' },
+  // lib/detect/classify-link.ts UNLISTED_PLATFORM (a string here: no import cycle).
+  'unlisted-platform': { name: 'Credential page of a platform CredLens does not know' },
 };
 
 /** The display name (and what it vouches for) of a platform id; the id itself when unknown. */
