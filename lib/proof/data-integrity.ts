@@ -8,8 +8,9 @@ import { multibaseDecode } from '../did/multibase';
 import type { ResolveContext } from '../did/resolve';
 import { dereferenceMethod, type MethodFailure, type ResolvedMethod } from '../did/verification-method';
 import { verifyRaw } from './crypto';
-import { hashData, proofConfig, type CanonMemo } from './hash-data';
+import { hashData, proofConfig, transform, type CanonMemo } from './hash-data';
 import { checkProofOptions } from './proof-options';
+import { parseDerivedProofValue, verifyDerivedProof, type DerivedProofValue } from './sd/ecdsa-sd';
 import { findSuite, suiteName } from './suites';
 
 /** How one proof came out. */
@@ -89,8 +90,20 @@ async function verifyOne(
       );
     unsecured.proof = matching.length === 1 ? matching[0] : matching;
   }
-  const signature =
-    typeof proof.proofValue === 'string' && proof.proofValue.startsWith('z')
+  // ecdsa-sd-2023 (vc-di-ecdsa): a "u" multibase CBOR proof value, parsed before any key lookup.
+  let derived: DerivedProofValue | undefined;
+  if (suite.name === 'ecdsa-sd-2023') {
+    const parsed = parseDerivedProofValue(proof.proofValue);
+    if (!parsed.ok) {
+      const f = parsed.failure;
+      const status: ProofStatus = f.code === 'ERR_DI_SD_PROOF_VALUE' ? 'invalid' : 'unsupported';
+      return out(index, name, status, f.code, f.detail);
+    }
+    derived = parsed.value;
+  }
+  const signature = derived
+    ? derived.baseSignature
+    : typeof proof.proofValue === 'string' && proof.proofValue.startsWith('z')
       ? multibaseDecode(proof.proofValue)
       : undefined;
   if (!signature)
@@ -128,6 +141,21 @@ async function verifyOne(
       'ERR_DI_KEY_TYPE',
       `${name} needs a ${suite.curves.join('/')} key, but ${vmId} is ${key.curve}.`,
     );
+  if (derived) {
+    const sd = await verifyDerivedProof(unsecured, proofConfig(proof, doc['@context']), derived, key, (v) =>
+      transform(suite, v, memo, 'SHA-256'),
+    );
+    const detail =
+      sd.status === 'verified' ? `${name} (${suite.spec}) ${sd.detail}, with ${vmId}.` : sd.detail;
+    const result = out(index, name, sd.status, sd.code, detail, sd.rules);
+    if (sd.status === 'undecidable' || sd.code.startsWith('ERR_JSONLD')) return result;
+    if (method.ok) result.method = method;
+    else {
+      result.methodFailure = method;
+      result.selfAsserted = true;
+    }
+    return result;
+  }
   const hashed = await hashData(suite, key.curve, unsecured, proofConfig(proof, doc['@context']), memo);
   if (!hashed.ok) {
     const f = hashed.failure;

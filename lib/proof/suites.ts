@@ -4,6 +4,8 @@
  * - eddsa-rdfc-2022, eddsa-jcs-2022: W3C vc-di-eddsa 1.0 §3.3, §3.4
  * - Ed25519Signature2020: W3C CCG "Ed25519Signature2020" (vc-di-eddsa 1.0 Appendix / legacy)
  * - ecdsa-rdfc-2019, ecdsa-jcs-2019: W3C vc-di-ecdsa 1.0 §3.3, §3.4 (P-256 → SHA-256, P-384 → SHA-384)
+ * - ecdsa-sd-2023: W3C vc-di-ecdsa 1.0 "ecdsa-sd-2023", derived proofs only (P-256, SHA-256;
+ *   verified by ./sd/ecdsa-sd.ts; a base proof is for the holder and is reported, not verified)
  */
 import type { KeyCurve } from '../did/keys';
 import type { EcdsaHash } from './crypto';
@@ -45,6 +47,13 @@ export const SUITES: readonly Suite[] = [
     curves: ['P-256', 'P-384'],
     hash: ecdsaHash,
     spec: 'vc-di-ecdsa §3.4',
+  },
+  {
+    name: 'ecdsa-sd-2023',
+    transform: 'rdfc',
+    curves: ['P-256'],
+    hash: sha256,
+    spec: 'vc-di-ecdsa ecdsa-sd-2023',
   },
 ];
 

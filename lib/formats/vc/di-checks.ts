@@ -73,7 +73,7 @@ function one(o: ProofOutcome, id: string): Check {
         id,
         o.code,
         'invalid',
-        o.code === 'ERR_DI_SIGNATURE'
+        o.code === 'ERR_DI_SIGNATURE' || o.code === 'ERR_DI_SD_SIGNATURE'
           ? 'The digital signature does not match: the credential was changed after signing, or signed with another key.'
           : 'The signature is malformed or does not meet the rules for this kind of proof.',
         d,
@@ -83,7 +83,11 @@ function one(o: ProofOutcome, id: string): Check {
         id,
         o.code,
         'unverifiable',
-        `This credential is signed with "${o.suite}", a method CredLens does not verify.`,
+        o.code === 'ERR_DI_SD_BASE_PROOF'
+          ? 'This is the issuer\'s base proof of a selective-disclosure credential, meant for the holder only: the holder must derive a proof before sharing it.'
+          : o.code === 'ERR_DI_SD_LIMIT'
+            ? 'The selective-disclosure proof is larger than CredLens checks (too many statements or signatures).'
+            : `This credential is signed with "${o.suite}", a method CredLens does not verify.`,
         d,
       );
     case 'undecidable':
