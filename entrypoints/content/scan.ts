@@ -150,10 +150,7 @@ function scanUnlistedLinks(root: Element, out: Found[]): void {
   const sections: Element[] = [];
   if (inCredentialSection(root)) sections.push(root);
   else
-    for (const h of root.querySelectorAll('h2, h3')) {
-      const section = h.closest('section, [role="region"]');
-      if (section !== null && !sections.includes(section) && inCredentialSection(h)) sections.push(section);
-    }
+    for (const section of root.querySelectorAll('section, [role="region"]')) if (inCredentialSection(section)) sections.push(section);
   if (sections.length === 0) return;
   const seen = new Set<Element>();
   for (const f of out) seen.add(f.element);
@@ -161,7 +158,9 @@ function scanUnlistedLinks(root: Element, out: Found[]): void {
     const links = section.matches('a[href]') ? [section] : [...section.querySelectorAll('a[href]')];
     for (const a of links) {
       if (seen.has(a) || !(a instanceof HTMLAnchorElement)) continue;
-      if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '')) continue;
+      // The innermost section decides (as for images): a nested section is judged on its own heading.
+      if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '') || !inCredentialSection(a)) continue;
+      seen.add(a); // nested credential sections are both in `sections`
       const candidate = classifyUnlistedCredentialLink(a.href, { label: labelFor(a), where: 'credentials section' });
       if (candidate !== null) out.push({ candidate, element: a });
     }
