@@ -149,12 +149,7 @@ async function verifyOne(
       sd.status === 'verified' ? `${name} (${suite.spec}) ${sd.detail}, with ${vmId}.` : sd.detail;
     const result = out(index, name, sd.status, sd.code, detail, sd.rules);
     if (sd.status === 'undecidable' || sd.code.startsWith('ERR_JSONLD')) return result;
-    if (method.ok) result.method = method;
-    else {
-      result.methodFailure = method;
-      result.selfAsserted = true;
-    }
-    return result;
+    return withMethod(result, method);
   }
   const hashed = await hashData(suite, key.curve, unsecured, proofConfig(proof, doc['@context']), memo);
   if (!hashed.ok) {
@@ -180,6 +175,11 @@ async function verifyOne(
         `${name} (${suite.spec}) signature does not match the document and ${vmId}.`,
         hashed.rules,
       );
+  return withMethod(result, method);
+}
+
+/** Records how the key was found: the resolved method, or why not (the key is then self-asserted). */
+function withMethod(result: ProofOutcome, method: ResolvedMethod | MethodFailure): ProofOutcome {
   if (method.ok) result.method = method;
   else {
     result.methodFailure = method;
