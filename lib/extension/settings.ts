@@ -166,6 +166,12 @@ function isEnabled(def: SourceDef, s: UserSettings): boolean {
   return s.sources[def.id] ?? def.defaultEnabled;
 }
 
+/** isEnabled by source id (false for an id the catalog does not know). */
+function isEnabledId(id: string, s: UserSettings): boolean {
+  const def = SOURCE_CATALOG.find((d) => d.id === id);
+  return def !== undefined && isEnabled(def, s);
+}
+
 /** Refreshes sources (all enabled, or one) and stores the new states. Never throws. */
 export async function refreshTrustSources(
   db: TrustDb,
@@ -220,12 +226,12 @@ export async function loadTrustSources(local: StorageAreaLike, deps: SettingsDep
     db = null;
   }
   const s = snap.effective;
-  const euOn = s.sources['eu-lotl'] ?? SOURCE_CATALOG.find((d) => d.id === 'eu-lotl')?.defaultEnabled ?? false;
   const stored = db === null ? [] : await db.all();
-  const states = db !== null && euOn ? await seedBundledSources(db, stored, deps) : stored;
-  const built = buildTrustSources(states, { now: now(), enabled: (id) => s.sources[id] ?? SOURCE_CATALOG.find((d) => d.id === id)?.defaultEnabled ?? false, online: s.onlineRegistries });
+  const states = db !== null && isEnabledId('eu-lotl', s) ? await seedBundledSources(db, stored, deps) : stored;
+  const built = buildTrustSources(states, { now: now(), enabled: (id) => isEnabledId(id, s), online: s.onlineRegistries });
   sources.push(...built.sources);
-  if (db !== null && s.autoRefresh) scheduleRefresh(db, s, states, now());
+  // Not awaited: a slow registry must not hold a verification.
+  if (db !== null && s.autoRefresh) void refreshDue(local, db, s, states, now(), deps.fetch);
   return result;
 }
 
@@ -241,30 +247,39 @@ export async function refreshDueSources(local: StorageAreaLike, deps: SettingsDe
     if (!s.autoRefresh) return [];
     const db = deps.db === undefined ? openTrustDb() : deps.db;
     if (db === null) return [];
-    const states = await seedBundledSources(db, await db.all(), deps);
-    const due = dueSources(s, states, now);
-    let changed = false;
-    for (const def of due) {
-      const [next] = await refreshTrustSources(db, s, { only: def.id, now: () => now, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) });
-      if (next?.audit.at(-1)?.event === 'fetched') changed = true;
-    }
-    // New trust data: verdicts made with the old data are not reused.
-    if (changed) await bumpTrustRevision(local);
-    return due.map((d) => d.id);
+    return await refreshDue(local, db, s, await seedBundledSources(db, await db.all(), deps), now, deps.fetch);
   } catch (e) {
     console.warn('CredLens: scheduled trust refresh failed', e);
     return [];
   }
 }
 
-function scheduleRefresh(db: TrustDb, s: UserSettings, states: readonly SourceState[], now: Date): void {
-  for (const def of dueSources(s, states, now)) void refreshTrustSources(db, s, { only: def.id, now: () => now }).catch(() => undefined);
+/**
+ * Refreshes the sources that are due, one after the other; when one brings new data, bumps the
+ * trust revision so verdicts made with the old data are not reused. Resolves to the ids tried.
+ */
+async function refreshDue(
+  local: StorageAreaLike,
+  db: TrustDb,
+  s: UserSettings,
+  states: readonly SourceState[],
+  now: Date,
+  fetch?: ReturnType<typeof createConditionalFetch>,
+): Promise<string[]> {
+  const due = dueSources(s, states, now);
+  let changed = false;
+  for (const def of due) {
+    const [next] = await refreshTrustSources(db, s, { only: def.id, now: () => now, ...(fetch === undefined ? {} : { fetch }) }).catch(() => []);
+    if (next?.audit.at(-1)?.event === 'fetched') changed = true;
+  }
+  if (changed) await bumpTrustRevision(local).catch(() => undefined);
+  return due.map((d) => d.id);
 }
 
 /** Enabled sources that are missing, bundled or out of date, and not tried within the back-off. */
 function dueSources(s: UserSettings, states: readonly SourceState[], now: Date): SourceDef[] {
   return SOURCE_CATALOG.filter((def) => {
-    if (!(s.sources[def.id] ?? def.defaultEnabled) || def.kind === 'ebsi-tir' || (def.kind === 'deqar' && s.deqarSnapshotUrl === undefined)) return false;
+    if (!isEnabled(def, s) || def.kind === 'ebsi-tir' || (def.kind === 'deqar' && s.deqarSnapshotUrl === undefined)) return false;
     const st = states.find((x) => x.id === def.id);
     const last = st?.lastAttemptAt ?? st?.fetchedAt;
     if (last !== undefined && now.getTime() - Date.parse(last) < AUTO_REFRESH_BACKOFF_MS) return false;
