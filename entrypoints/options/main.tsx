@@ -9,15 +9,13 @@ import '../../components/styles.css';
 import { bumpTrustRevision, readSettings, refreshTrustSources, saveOwnLists, saveUserSettings, seedBundledSources, type OwnLists, type SettingsSnapshot } from '../../lib/extension/settings';
 import type { UserSettings } from '../../lib/extension/settings-policy';
 import { parseSignerCertificates } from '../../lib/trust/eu/signers';
+import { toPem } from '../../lib/x509/bytes';
 import { openTrustDb } from '../../lib/extension/trust-db';
 import { bundledDeqarState, SOURCE_CATALOG } from '../../lib/trust/catalog';
 import type { SourceState } from '../../lib/trust/source-state';
 
 const local = browser.storage.local;
 const db = openTrustDb();
-
-/** A base64 DER certificate as PEM (64-character lines). */
-const pem = (der: string): string => `-----BEGIN CERTIFICATE-----\n${der.replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----`;
 
 function Options() {
   const [snap, setSnap] = useState<SettingsSnapshot | null>(null);
@@ -34,7 +32,7 @@ function Options() {
     setSnap(s);
     setDeqarUrl(s.effective.deqarSnapshotUrl ?? '');
     setLotlUrl(s.effective.euLotlUrl ?? '');
-    setLotlSigners((s.effective.euLotlSigners ?? []).map(pem).join('\n'));
+    setLotlSigners((s.effective.euLotlSigners ?? []).map(toPem).join('\n'));
     setStates(await seedBundledSources(db, await db.all()));
   };
   useEffect(() => {

@@ -10,6 +10,7 @@ import { asArray, isObj, type Json } from '../did/json';
 import { jwkThumbprint, keyFromJwk, keyFromVerificationMethod, type PublicKey } from '../did/keys';
 import { resolveController, type ResolveContext } from '../did/resolve';
 import { dereferenceMethod, isAuthorised, type MethodFailure } from '../did/verification-method';
+import { toPem } from '../x509/bytes';
 
 /** Where the key came from. */
 export type JwtKey =
@@ -101,8 +102,7 @@ export async function findJwtKey(
   const chain = asArray(header.x5c).filter((c): c is string => typeof c === 'string');
   if (chain[0]) {
     try {
-      const pem = `-----BEGIN CERTIFICATE-----\n${chain[0]}\n-----END CERTIFICATE-----`;
-      const jwk = await exportJWK(await importX509(pem, alg, { extractable: true }));
+      const jwk = await exportJWK(await importX509(toPem(chain[0]), alg, { extractable: true }));
       const k = keyFromJwk(jwk);
       if (!k.ok) return { ok: false, failure: { code: 'ERR_JWT_KEY', reason: k.reason, unreachable: false } };
       return {

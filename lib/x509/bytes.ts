@@ -59,3 +59,8 @@ export const HASH_BY_OID: Readonly<Record<string, string>> = {
 export async function digest(name: string, bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest(name, toArrayBuffer(bytes)));
 }
+
+/** A base64 DER certificate as PEM (64-character lines). */
+export function toPem(der: string): string {
+  return `-----BEGIN CERTIFICATE-----\n${der.replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----`;
+}
