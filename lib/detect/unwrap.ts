@@ -3,6 +3,8 @@
  * goes through /redir/redirect, mail scanners wrap every link): the credential URL is
  * inside. Rules as data; unwrapping is one level deep and bounded.
  */
+import { hostMatches } from './rules';
+
 export interface RedirectWrapper {
   hosts: readonly string[];
   path: RegExp;
@@ -15,11 +17,6 @@ export const REDIRECT_WRAPPERS: readonly RedirectWrapper[] = [
   { hosts: ['www.google.com', 'google.com'], path: /^\/url$/, param: 'q' },
   { hosts: ['*.safelinks.protection.outlook.com'], path: /^\/$/, param: 'url' },
 ];
-
-function hostIn(host: string, patterns: readonly string[]): boolean {
-  for (const p of patterns) if (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p) return true;
-  return false;
-}
 
 /** The URL a known redirect wrapper points at, or the input unchanged. */
 export function unwrapRedirect(href: string): string {
@@ -34,10 +31,10 @@ export function unwrapRedirect(href: string): string {
 
 /** unwrapRedirect for an href the caller already parsed (`url` = `new URL(href)`, fragment aside): one parse fewer. */
 export function unwrapParsedRedirect(href: string, url: URL): string {
-  const host = url.hostname.toLowerCase();
+  const host = url.hostname;
   let w: RedirectWrapper | undefined;
   for (const r of REDIRECT_WRAPPERS) {
-    if (hostIn(host, r.hosts) && r.path.test(url.pathname)) {
+    if (hostMatches(host, r.hosts) && r.path.test(url.pathname)) {
       w = r;
       break;
     }
