@@ -48,6 +48,9 @@ function profileHtml() {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Bench</title></head><body>${body}${more}</body></html>`;
 }
 
+/** Marks on the bench page once everything is found: 40 platform links and 20 unlisted-platform links, then 50 lazy entries. */
+const EXPECTED_MARKS = 110;
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -81,9 +84,16 @@ async function once(html) {
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: process.env.BENCH_BREAKDOWN ? 'devtools.timeline,v8,disabled-by-default-v8.compile,blink' : 'devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
     await page.goto(PAGE, { waitUntil: 'load' });
     await page.waitForFunction(() => document.title === 'more', null, { timeout: 10_000 });
+    // The marks of the whole page (initial scan and lazy entries) are in: the background answered.
+    await page
+      .waitForFunction((n) => document.getElementsByTagName('credlens-mark').length >= n, EXPECTED_MARKS, { timeout: 10_000 })
+      .catch(() => undefined);
     await page.waitForTimeout(800); // debounce (300 ms) + the incremental scan
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const marks = await page.evaluate(() => document.getElementsByTagName('credlens-mark').length);
@@ -101,12 +111,26 @@ async function once(html) {
         ours(e),
     );
     const inject = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + e.dur, 0) / 1000;
+    // Thread time (CPU time of the main thread), less moved by other processes than wall time.
+    const injectCpu = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
+    const callsCpu = slices.filter((e) => e.name === 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
     const calls = slices.filter((e) => e.name === 'FunctionCall').map((e) => e.dur / 1000);
     const firstSlice = slices.filter((e) => e.name === 'EvaluateScript').sort((a, b) => b.dur - a.dur)[0];
+    if (process.env.BENCH_BREAKDOWN && firstSlice) {
+      // What the longest slice is made of (nested trace events on the same thread).
+      const inside = events.filter(
+        (e) => e.ph === 'X' && e.tid === firstSlice.tid && e.ts >= firstSlice.ts && e.ts + (e.dur ?? 0) <= firstSlice.ts + firstSlice.dur && e !== firstSlice,
+      );
+      const by = new Map();
+      for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+      console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' | '));
+    }
     return {
       nodes,
       marks,
       inject,
+      injectCpu,
+      callsCpu,
       initialScan: (firstSlice?.dur ?? 0) / 1000,
       calls: calls.reduce((a, b) => a + b, 0),
       maxCall: Math.max(0, ...calls),
@@ -187,10 +211,10 @@ const f = (k) => median(results.map((r) => r[k])).toFixed(2);
 console.log(
   `\nCredLens content script on a ${results[0].nodes}-node profile (Chromium, ${RUNS} runs, medians):`,
 );
-console.log(`  script evaluation incl. initial scan: ${f('inject')} ms main-thread`);
+console.log(`  script evaluation incl. initial scan: ${f('inject')} ms main-thread (thread CPU time ${f('injectCpu')} ms)`);
 console.log(`  longest single slice at load:        ${f('initialScan')} ms`);
 console.log(
-  `  later callbacks (incremental re-scan of 50 lazy entries, marks, messaging): ${f('calls')} ms total, longest ${f('maxCall')} ms`,
+  `  later callbacks (incremental re-scan of 50 lazy entries, marks, messaging): ${f('calls')} ms total (thread CPU time ${f('callsCpu')} ms), longest ${f('maxCall')} ms`,
 );
 console.log(
   `  the scan alone (scanSubtree(document.body), ${scans[0].found} found): cold ${median(scans.map((x) => x.cold)).toFixed(2)} ms, warm ${median(scans.map((x) => x.warm)).toFixed(2)} ms`,

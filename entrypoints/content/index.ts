@@ -1,14 +1,15 @@
 /**
- * Content script: finds credential links and badge images, reports them to the
- * background, and shows a hint next to each. It decides nothing and fetches nothing.
- * Re-scans only subtrees the page adds (debounced); a URL change (SPA) starts over.
+ * Content script: finds what may be a credential (links, badge images, JSON-LD, JWS) and
+ * reports it to the background, which classifies it with the platform rules; shows a hint
+ * next to each sighting the background took for a credential. It decides nothing and fetches
+ * nothing. Re-scans only subtrees the page adds (debounced); a URL change (SPA) starts over.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Candidate } from '../../lib/detect/candidate';
+import type { Sighting } from '../../lib/detect/sighting';
 import { readReply } from '../../lib/protocol/envelope';
-import { MESSAGE_LIMITS, type Mark, type MarksValue } from '../../lib/protocol/messages';
-import { parseMarks, parseMarksUpdate } from '../../lib/protocol/parse-marks';
+import { MESSAGE_LIMITS, type Mark } from '../../lib/protocol/messages';
+import { parseMarksUpdate, parseMarksValue } from '../../lib/protocol/parse-marks';
 import { isFromBackground } from '../../lib/protocol/sender';
 import { MARK_TAG, createMarker } from './marks';
 import { scanSubtree } from './scan';
@@ -23,7 +24,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const marker = createMarker();
-    const known = new Set<string>();
+    /** Each sighting sent for this page, by its JSON: the candidate URLs it gave (null: reply pending). */
+    let results = new Map<string, string[] | null>();
+    /** Elements showing a sighting whose reply is pending. */
+    let waiting = new Map<string, Element[]>();
     let page = pageKey();
     let reported = false; // sent at least once for this page URL
     let roots = new Set<Element>();
@@ -33,45 +37,60 @@ export default defineContentScript({
       for (const m of marks) marker.update(m.url, m.state);
     };
 
-    const send = async (candidates: Candidate[], reset: boolean) => {
-      // Chunks bounded by count and by embedded content, as the background's guard requires.
-      const chunks: Candidate[][] = [];
+    const send = async (batch: Array<{ key: string; sighting: Sighting }>, reset: boolean) => {
+      // Chunks bounded by count and by embedded text, as the background's guard requires.
+      const chunks: Array<typeof batch> = [];
       let chars = 0;
-      for (const c of candidates) {
-        const size = c.content?.length ?? 0;
+      for (const item of batch) {
+        const s = item.sighting;
+        const size = s.kind === 'json' || s.kind === 'jwt' ? s.text.length : 0;
         const last = chunks[chunks.length - 1];
         if (
           last === undefined ||
-          last.length >= MESSAGE_LIMITS.maxCandidatesPerMessage ||
+          last.length >= MESSAGE_LIMITS.maxSightingsPerMessage ||
           chars + size > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage
         ) {
-          chunks.push([c]);
+          chunks.push([item]);
           chars = size;
         } else {
-          last.push(c);
+          last.push(item);
           chars += size;
         }
       }
       if (chunks.length === 0) chunks.push([]);
+      const forPage = page;
       for (const [n, chunk] of chunks.entries()) {
         const raw: unknown = await browser.runtime
-          .sendMessage({ type: 'candidates/report', reset: reset && n === 0, candidates: chunk })
+          .sendMessage({ type: 'candidates/report', reset: reset && n === 0, sightings: chunk.map((c) => c.sighting) })
           .catch(() => undefined);
-        const reply = readReply<MarksValue>(raw);
-        const marks = reply.ok ? parseMarks((reply.value as { marks?: unknown } | null)?.marks) : null;
-        if (marks !== null) applyMarks(marks);
+        if (forPage !== page) return; // the page moved on (SPA) while this was answered
+        const reply = readReply<unknown>(raw);
+        const value = reply.ok ? parseMarksValue(reply.value, chunk.length) : null;
+        const urls = chunk.map((): string[] => []);
+        for (const f of value?.found ?? []) urls[f.i]?.push(f.url);
+        for (const [i, { key }] of chunk.entries()) {
+          const got = urls[i] ?? [];
+          results.set(key, got);
+          for (const element of waiting.get(key) ?? []) for (const url of got) marker.attach(element, url);
+          waiting.delete(key);
+        }
+        if (value !== null) applyMarks(value.marks);
       }
     };
 
     const scan = (targets: Iterable<Element>) => {
-      const fresh: Candidate[] = [];
+      const fresh: Array<{ key: string; sighting: Sighting }> = [];
       for (const root of targets) {
-        for (const { candidate, element } of scanSubtree(root)) {
-          if (known.size >= MESSAGE_LIMITS.maxCandidatesPerTab && !known.has(candidate.url)) continue;
-          marker.attach(element, candidate.url);
-          if (known.has(candidate.url)) continue;
-          known.add(candidate.url);
-          fresh.push(candidate);
+        for (const { sighting, element } of scanSubtree(root)) {
+          const key = JSON.stringify(sighting);
+          const known = results.get(key);
+          if (known === undefined) {
+            if (results.size >= MESSAGE_LIMITS.maxSightingsPerPage) continue;
+            results.set(key, null);
+            waiting.set(key, [element]);
+            fresh.push({ key, sighting });
+          } else if (known === null) waiting.get(key)?.push(element);
+          else for (const url of known) marker.attach(element, url);
         }
       }
       if (fresh.length > 0) {
@@ -85,7 +104,8 @@ export default defineContentScript({
       if (pageKey() !== page) {
         // SPA navigation: earlier candidates belong to the previous page.
         page = pageKey();
-        known.clear();
+        results = new Map();
+        waiting = new Map();
         marker.reset();
         roots = new Set();
         if (reported) void send([], true);

@@ -1,59 +1,33 @@
 /**
- * Extracts what the detectors need from the DOM (links and images) and runs the pure
- * detectors of lib/detect over it. No network, no state beyond a per-run cache.
+ * Extracts what may be a credential from the DOM: links the page-side pre-check takes
+ * (lib/detect/link-needles.ts), "Show credential" links in credentials sections, badge-like
+ * images, JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
+ * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
+ * page never compiles them. No network, no state beyond a per-section cache.
  */
-import type { Candidate } from '../../lib/detect/candidate';
-import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
-import { classifyLink, classifyUnlistedCredentialLink, credentialLinkNeedles, isCredentialButtonText, mayBeCredentialLink } from '../../lib/detect/classify-link';
-import { classifyJsonText, classifyJwsInText } from '../../lib/detect/classify-embedded';
-import { SCAN_LIMITS } from '../../lib/scan/collect';
-import { urlsInText } from '../../lib/scan/scan-text';
+import { LINK_FILE_ENDINGS, LINK_HOSTS, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { SIGHTING_LIMITS, type Sighting } from '../../lib/detect/sighting';
+import {
+  BADGE_WORDS,
+  GENERIC_LINK_TEXT,
+  JWS_PATTERN,
+  NOT_BAKEABLE_SRC,
+  TEXT_URL_LIMITS,
+  isCredentialButtonText,
+  isCredentialSectionHeading,
+  firstLookSource,
+  isWrittenAsParsed,
+  urlsInText,
+} from '../../lib/detect/signals';
 
-export interface Found {
-  candidate: Candidate;
+export interface Seen {
+  sighting: Sighting;
   element: Element;
 }
 
-/** Words of a link text too generic to name the credential ("Show credential"). */
-const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
-
 const sectionCache = new WeakMap<Element, boolean>();
-
-/** `scheme://host` at the start of an href attribute (userinfo skipped). */
-const ABSOLUTE = /^\s*https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)[^?#]*/i;
-
-/**
- * The pre-check on the href attribute as written: reading `a.hostname` makes Blink parse
- * the URL, which is most of the cost on a large page. Relative and unusual hrefs fall
- * back to the parsed properties.
- */
-function mayBeLink(a: HTMLAnchorElement, raw = a.getAttribute('href') ?? ''): boolean {
-  const m = ABSOLUTE.exec(raw);
-  if (m !== null) return mayBeCredentialLink((m[1] ?? '').toLowerCase(), m[0]);
-  return mayBeCredentialLink(a.hostname, a.pathname);
-}
-
-let needles: RegExp | undefined;
-
-/**
- * True when mayBeLink would surely say no, decided with one test: the href is written as
- * a plain `http(s)://host…` (so mayBeLink reads its host and path as written) and names
- * none of the pre-check's hosts, suffixes or file endings anywhere. Anything else (relative,
- * upper-case scheme, leading space, no host) is left to mayBeLink.
- */
-function surelyNotCredential(raw: string): boolean {
-  const n = raw.startsWith('https://') ? 8 : raw.startsWith('http://') ? 7 : 0;
-  if (n === 0 || n >= raw.length) return false;
-  const c = raw[n];
-  if (c === '/' || c === '?' || c === '#' || c === ':') return false;
-  needles ??= new RegExp(
-    credentialLinkNeedles()
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/k/g, '[k\\u212a]'))
-      .join('|'),
-    'i',
-  );
-  return !needles.test(raw);
-}
+let needle: RegExp | undefined;
+let worthALook: RegExp | undefined;
 
 /** The page marks the link as an Open Badges document. */
 function isExplicit(a: HTMLAnchorElement): boolean {
@@ -63,106 +37,135 @@ function isExplicit(a: HTMLAnchorElement): boolean {
   );
 }
 
-/** Image URLs whose file type cannot hold a baked badge (same list as classifyImage). */
-const NOT_BAKEABLE_SRC = /\.(?:jpe?g|gif|webp|avif|bmp|ico)(?:[?#]|$)/i;
-
 /** Script types that carry JSON-LD (credentials embedded in the page). */
 const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="application/vc+ld+json"]';
+/**
+ * A JSON text can only be a credential (isCredentialJson) if it names one of these types or a
+ * `vc`/`vp` claim; pages carry much schema.org JSON-LD that does not. Escaped text is sent as is.
+ */
+const CREDENTIAL_JSON_WORDS = /Credential|Presentation|Assertion|"v[cp]"|\\u/;
+
+/** Whitespace-collapsed, bounded to the label limit; undefined when empty. */
+function clip(text: string | null | undefined): string | undefined {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (t === '') return undefined;
+  return t.length > SIGHTING_LIMITS.maxLabelLength ? `${t.slice(0, SIGHTING_LIMITS.maxLabelLength - 1)}…` : t;
+}
 
 /**
- * Finds credential links, badge images, JSON-LD credentials and JWT credentials in
- * `root` (an element and its subtree). Cheap: native selectors, one textContent read,
- * a text walk only when the text holds `eyJ` (the start of every JWT).
+ * What may be a credential in `root` (an element and its subtree). Cheap: native selectors,
+ * one regular expression per link, one textContent read, a text walk only when the text
+ * holds `eyJ` (every JWS) or a URL.
  */
-export function scanSubtree(root: Element): Found[] {
-  const out: Found[] = [];
-  const pageUrl = location.href;
+export function scanSubtree(root: Element): Seen[] {
+  const out: Seen[] = [];
   const scripts = root.matches(JSON_SCRIPTS) ? [root] : [];
   scripts.push(...root.querySelectorAll(JSON_SCRIPTS));
   for (const script of scripts) {
-    for (const candidate of classifyJsonText(script.textContent ?? '', {
-      pageUrl,
-      where: 'JSON-LD script',
-    })) {
-      out.push({ candidate, element: script });
-    }
+    const text = (script.textContent ?? '').trim();
+    if (text.length > 0 && text.length <= SIGHTING_LIMITS.maxTextLength && CREDENTIAL_JSON_WORDS.test(text))
+      out.push({ sighting: { kind: 'json', text }, element: script });
   }
   if (root.localName === 'head') return out;
   const text = root.textContent ?? '';
-  if (text.includes('eyJ')) scanJwtText(root, pageUrl, out);
-  // Only links with a rel or type attribute can be explicit (found natively, usually none).
-  const marked = root.querySelectorAll('a[href][rel], a[href][type]');
-  const mayBeExplicit = new Set<Element>(marked);
-  if (root.matches('a[href][rel], a[href][type]')) mayBeExplicit.add(root);
+  // Text in scripts and styles is not the page's: what only they hold needs no walk.
+  const hidden = text.includes('eyJ') || text.includes('://') ? hiddenText(root) : '';
+  if (occurrences(text, 'eyJ') > occurrences(hidden, 'eyJ')) scanJwtText(root, out);
+
+  const test = (needle ??= new RegExp(LINK_NEEDLES, 'i'));
+  const maybe = (worthALook ??= new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i'));
+  const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
   const links = root.querySelectorAll('a[href]');
   // A plain loop (this runs cold on every page): `root` itself first, then its links.
   for (let i = root.matches('a[href]') ? -1 : 0; i < links.length; i++) {
     const a = i < 0 ? root : (links[i] as Element);
     const raw = a.getAttribute('href') ?? '';
-    const marks = mayBeExplicit.size !== 0 && mayBeExplicit.has(a);
-    // Most links on a page are not credentials: one test on the href skips them.
-    if ((!marks && surelyNotCredential(raw)) || !(a instanceof HTMLAnchorElement)) continue;
-    const explicit = marks && isExplicit(a);
-    if (!explicit && !mayBeLink(a, raw)) continue;
-    const candidate = classifyLink(a.href, { label: labelFor(a), explicit });
-    if (candidate !== null) out.push({ candidate, element: a });
+    // Most links on a page are not credentials: one test on the href as written skips them.
+    if (!maybe.test(raw) || !(a instanceof HTMLAnchorElement)) continue;
+    const explicit = isExplicit(a);
+    const href = isWrittenAsParsed(raw) ? raw : a.href;
+    if ((!explicit && !test.test(href)) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href };
+    const label = labelFor(a);
+    if (label !== undefined) sighting.label = label;
+    if (explicit) sighting.explicit = true;
+    bySighting.set(a, sighting);
+    out.push({ sighting, element: a });
   }
-  scanUnlistedLinks(root, out);
+  scanListedLinks(root, bySighting, out);
+
   const images = root.matches('img') ? [root] : [];
   images.push(...root.querySelectorAll('img'));
   for (const img of images) {
     if (!(img instanceof HTMLImageElement)) continue;
+    // JPEG, GIF, WebP... cannot carry a baked badge: skip before any other work (even resolving the URL).
+    if (!img.hasAttribute('srcset') && NOT_BAKEABLE_SRC.test(img.getAttribute('src') ?? '')) continue;
     const src = img.currentSrc || img.src;
-    // JPEG, GIF, WebP... cannot carry a baked badge: skip before any other work.
-    if (NOT_BAKEABLE_SRC.test(src)) continue;
+    if (!/^https?:/i.test(src) || NOT_BAKEABLE_SRC.test(src) || src.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    const alt = clip(img.alt);
+    const title = clip(img.title);
     const link = img.closest('a[href]');
-    const candidate = classifyImage({
-      src,
-      alt: img.alt,
-      title: img.title,
-      inCredentialSection: inCredentialSection(img),
-      inCredentialLink:
-        link instanceof HTMLAnchorElement && mayBeLink(link) && classifyLink(link.href) !== null,
-    });
-    if (candidate !== null) out.push({ candidate, element: img });
+    const linkRaw = link instanceof HTMLAnchorElement ? (link.getAttribute('href') ?? '') : '';
+    const linkHref = link instanceof HTMLAnchorElement && maybe.test(linkRaw) ? (isWrittenAsParsed(linkRaw) ? linkRaw : link.href) : '';
+    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength && test.test(linkHref);
+    const inSection = inCredentialSection(img);
+    // One signal says "badge"; the background weighs them (logos, file types) with classifyImage.
+    if (!inLink && !inSection && !BADGE_WORDS.test(alt ?? '') && !BADGE_WORDS.test(title ?? '')) continue;
+    const sighting: Extract<Sighting, { kind: 'image' }> = { kind: 'image', src };
+    if (alt !== undefined) sighting.alt = alt;
+    if (title !== undefined) sighting.title = title;
+    if (inSection) sighting.inCredentialSection = true;
+    if (inLink) sighting.linkHref = linkHref;
+    out.push({ sighting, element: img });
   }
   // Credential addresses written as plain text (a CV pasted into a page), unless a link already
   // gave them: only when the text holds such an address are its text nodes walked for the mark.
   const first = text.indexOf('://');
-  if (first >= 0) scanTextUrls(root, text, first, out);
+  if (first >= 0) scanTextUrls(root, text, first, hidden, out);
   return out;
 }
 
-function labelFor(a: HTMLAnchorElement): string | null {
-  const own = (a.getAttribute('aria-label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (own !== '' && !GENERIC_TEXT.test(own)) return own;
+function labelFor(a: HTMLAnchorElement): string | undefined {
+  const own = clip(a.getAttribute('aria-label') ?? a.textContent);
+  if (own !== undefined && !GENERIC_LINK_TEXT.test(own)) return own;
   const entry = a.closest('li, article');
   const heading = entry?.querySelector('h3, h4, h5, strong, [data-credential-title]');
-  return heading?.textContent ?? (own === '' ? null : own);
+  return clip(heading?.textContent) ?? own;
 }
 
 /**
  * Links a credentials section ("Licenses & certifications") labels as the credential ("Show
- * credential") that no platform rule knows: reported as found, not verifiable (never fetched).
- * Only sections are searched, so a page without one costs one query.
+ * credential"): reported as `listed`, so the background reports one no rule knows as found,
+ * not verifiable (never fetched). Only sections are searched, so a page without one costs one query.
  */
-function scanUnlistedLinks(root: Element, out: Found[]): void {
+function scanListedLinks(
+  root: Element,
+  bySighting: Map<Element, Extract<Sighting, { kind: 'link' }>>,
+  out: Seen[],
+): void {
   const sections: Element[] = [];
   if (inCredentialSection(root)) sections.push(root);
   else
-    for (const section of root.querySelectorAll('section, [role="region"]')) if (inCredentialSection(section)) sections.push(section);
-  if (sections.length === 0) return;
-  const seen = new Set<Element>();
-  for (const f of out) seen.add(f.element);
+    for (const section of root.querySelectorAll('section, [role="region"]'))
+      if (inCredentialSection(section)) sections.push(section);
   for (const section of sections) {
-    const links = section.matches('a[href]') ? [section] : [...section.querySelectorAll('a[href]')];
+    const links = section.matches('a[href]') ? [section] : section.querySelectorAll('a[href]');
     for (const a of links) {
-      if (seen.has(a) || !(a instanceof HTMLAnchorElement)) continue;
+      if (!(a instanceof HTMLAnchorElement)) continue;
       // The innermost section decides (as for images): a nested section is judged on its own heading.
       if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '') || !inCredentialSection(a)) continue;
-      seen.add(a); // nested credential sections are both in `sections`
-      const candidate = classifyUnlistedCredentialLink(a.href, { label: labelFor(a), where: 'credentials section' });
-      if (candidate !== null) out.push({ candidate, element: a });
+      const known = bySighting.get(a);
+      if (known !== undefined) {
+        known.listed = true; // nested credential sections list a link twice
+        continue;
+      }
+      const href = a.href;
+      if (!/^https?:/i.test(href) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
+      const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href, listed: true };
+      const label = labelFor(a);
+      if (label !== undefined) sighting.label = label;
+      bySighting.set(a, sighting);
+      out.push({ sighting, element: a });
     }
   }
 }
@@ -183,17 +186,33 @@ function inCredentialSection(el: Element): boolean {
   return yes;
 }
 
-/** Credential URLs written in the text of `root` (outside links); the mark goes after the text's element. */
-function scanTextUrls(root: Element, text: string, first: number, out: Found[]): void {
+/** The text of the scripts, styles and text areas in `root` (and of `root` itself if it is one). */
+function hiddenText(root: Element): string {
+  const sel = 'script, style, textarea';
+  let out = root.matches(sel) ? (root.textContent ?? '') : '';
+  for (const el of root.querySelectorAll(sel)) out += `${el.textContent ?? ''}\n`;
+  return out;
+}
+
+/** How many times `word` occurs in `text` (non-overlapping). */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
+/** Credential-like URLs written in the text of `root` (outside links); the mark goes after the text's element. */
+function scanTextUrls(root: Element, text: string, first: number, hidden: string, out: Seen[]): void {
   const known = new Set<string>();
-  for (const f of out) known.add(f.candidate.url);
-  const wanted = new Map<string, Candidate>();
+  for (const f of out) if (f.sighting.kind === 'link') known.add(f.sighting.href);
+  const wanted = new Set<string>();
+  const test = needle!;
   // Every URL urlsInText finds starts with `http://` or `https://` at most 5 characters before the
   // first `://`: the same URLs, without running the pattern over the text before it. The bound
   // on the text stays where urlsInText puts it.
-  for (const u of urlsInText(text.slice(Math.max(0, first - 5), SCAN_LIMITS.maxTextChars))) {
-    const candidate = classifyLink(u, { where: 'page text' });
-    if (candidate !== null && !known.has(candidate.url) && !wanted.has(u)) wanted.set(u, candidate);
+  for (const u of urlsInText(text.slice(Math.max(0, first - 5), TEXT_URL_LIMITS.maxTextChars))) {
+    if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !test.test(u)) continue;
+    if (occurrences(text, u) > occurrences(hidden, u)) wanted.add(u);
   }
   if (wanted.size === 0) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -202,23 +221,27 @@ function scanTextUrls(root: Element, text: string, first: number, out: Found[]):
     const data = (n as Text).data;
     const parent = n.parentElement;
     if (parent === null || !data.includes('://') || parent.closest('a[href], script, style, textarea') !== null) continue;
-    for (const [u, candidate] of wanted) {
+    for (const u of wanted) {
       if (!data.includes(u)) continue;
-      out.push({ candidate, element: parent });
+      out.push({ sighting: { kind: 'link', href: u, where: 'page text' }, element: parent });
       wanted.delete(u);
     }
   }
 }
 
-/** Text nodes under `root` holding a JWT credential; the mark goes after the node's element. */
-function scanJwtText(root: Element, pageUrl: string, out: Found[]): void {
+/** Compact JWS in text nodes under `root` (at most 5 per node); the mark goes after the node's element. */
+function scanJwtText(root: Element, out: Seen[]): void {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let visited = 0;
   for (let n = walker.nextNode(); n !== null && visited < 20_000; n = walker.nextNode(), visited++) {
     const data = (n as Text).data;
     const parent = n.parentElement;
     if (parent === null || !data.includes('eyJ') || parent.closest('script, style') !== null) continue;
-    for (const candidate of classifyJwsInText(data, { pageUrl, where: 'text' }, 5))
-      out.push({ candidate, element: parent });
+    let found = 0;
+    for (const m of data.matchAll(JWS_PATTERN)) {
+      if (m[0].length > SIGHTING_LIMITS.maxTextLength) continue;
+      out.push({ sighting: { kind: 'jwt', text: m[0] }, element: parent });
+      if (++found >= 5) break;
+    }
   }
 }

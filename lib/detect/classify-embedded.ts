@@ -6,6 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { CANDIDATE_LIMITS, type Candidate } from './candidate';
+import { JWS_PATTERN } from './signals';
 
 /** Types that make a JSON object a verifiable credential (or a presentation of some). */
 const CREDENTIAL_TYPES = new Set([
@@ -22,9 +23,6 @@ const CREDENTIAL_TYPES = new Set([
 /** Context URLs of credential vocabularies. */
 const CREDENTIAL_CONTEXT =
   /^https?:\/\/(?:www\.w3\.org\/(?:2018|ns)\/credentials|w3id\.org\/openbadges|purl\.imsglobal\.org\/spec\/(?:ob|clr)\/|openbadgespec\.org|data\.europa\.eu\/snb\/model\/context)/;
-
-/** Compact JWS: three base64url parts, header and payload JSON objects (`eyJ` = `{"`). */
-export const JWS_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g;
 
 function typesOf(o: Record<string, unknown>): string[] {
   const t = o['type'] ?? o['@type'];

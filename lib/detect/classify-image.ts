@@ -1,5 +1,8 @@
 import type { Candidate } from './candidate';
+import { BADGE_WORDS, LOGO_WORDS, NOT_BAKEABLE } from './signals';
 import { cleanLabel, parseHttpUrl } from './url';
+
+export { isCredentialSectionHeading } from './signals';
 
 /** What the content script extracts about one `<img>`. */
 export interface ImageInfo {
@@ -13,17 +16,8 @@ export interface ImageInfo {
   inCredentialLink?: boolean;
 }
 
-/** Words in alt/title that suggest a badge or certificate image. */
-export const BADGE_WORDS =
-  /\b(?:open ?badges?|badges?|certificat(?:e|es|ion|ions)|credentials?|micro-?credentials?|diplomas?)\b/i;
-
-/** Words in alt/title that mark an organisation's logo or a person's photo, not a badge. */
-export const LOGO_WORDS = /\b(?:logo|avatar|profile (?:photo|picture)|photo)\b/i;
-
 /** Image file endings that can carry baked Open Badges (PNG iTXt, SVG). */
 const BAKEABLE = /\.(?:png|svg)$/i;
-/** Endings that cannot carry a baked badge: never worth fetching. */
-const NOT_BAKEABLE = /\.(?:jpe?g|gif|webp|avif|bmp|ico)$/i;
 
 /**
  * Classifies an image into a baked-badge candidate, or null. An image qualifies when it
@@ -49,14 +43,4 @@ export function classifyImage(info: ImageInfo): Candidate | null {
   const candidate: Candidate = { kind: 'image', url: url.href, pageUrl: url.href, platform: 'baked-image' };
   if (label !== undefined) candidate.label = label;
   return candidate;
-}
-
-/** Headings that mark a section of a page as a list of credentials. */
-export const CREDENTIAL_SECTION_WORDS =
-  /\b(?:licen[cs]es?|certifications?|certificates?|credentials?|badges?|micro-?credentials?)\b/i;
-
-/** True when a section heading (or id) names credentials, e.g. "Licenses & certifications". */
-export function isCredentialSectionHeading(text: string | null | undefined): boolean {
-  if (typeof text !== 'string') return false;
-  return CREDENTIAL_SECTION_WORDS.test(text.replace(/[_-]+/g, ' ').slice(0, 200));
 }

@@ -3,6 +3,8 @@ import { PLATFORM_RULES } from './platforms/index';
 import { hostMatches, matchLinkRule, type LinkRule } from './rules';
 import { REDIRECT_WRAPPERS, unwrapParsedRedirect } from './unwrap';
 import { cleanLabel, parseHttpUrl } from './url';
+
+export { isCredentialButtonText } from './signals';
 import { obHostedRule } from './platforms/ob-hosted';
 
 /** All platform link rules, most specific first. */
@@ -39,48 +41,96 @@ function rulesFor(host: string): readonly LinkRule[] {
   return LINK_RULES.filter((r) => hits.includes(r) || extra.includes(r));
 }
 
-/** Every host any rule or redirect wrapper names, and the `*.x` suffixes: for the cheap pre-check. */
-let hostSets: { exact: Set<string>; suffixes: string[] } | null = null;
-/** Path endings of credential files the pre-check lets through on any host. */
+/** Path endings of credential files classifyLink accepts on any host (hosted assertions, JWS/VC files). */
 const FILE_ENDING_WORDS = ['json', 'jsonld', 'jws', 'jwt', 'vc'] as const;
-const FILE_ENDINGS = new RegExp(`\\.(?:${FILE_ENDING_WORDS.join('|')})$`, 'i');
 
-function precheckHosts(): { exact: Set<string>; suffixes: string[] } {
-  if (hostSets === null) {
-    const exact = new Set<string>();
-    const suffixes: string[] = [];
-    for (const list of [...LINK_RULES, ...REDIRECT_WRAPPERS])
-      for (const h of list.hosts) {
-        if (!h.startsWith('*.')) exact.add(h);
-        else if (!suffixes.includes(h.slice(1))) suffixes.push(h.slice(1));
-      }
-    hostSets = { exact, suffixes };
+/**
+ * The literal start every path `path` matches must have: `^\/badges\/(?<id>…)` gives `/badges/`.
+ * Conservative: '' when the pattern is not anchored or has a top-level alternative; the prefix
+ * stops at the first group, class, escape other than a punctuation mark, or character a
+ * quantifier makes optional. (Compared case-insensitively by its users.)
+ */
+export function literalPathPrefix(path: RegExp): string {
+  const src = path.source;
+  if (!src.startsWith('^')) return '';
+  // A top-level `|` means another alternative may start differently.
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return '';
   }
-  return hostSets;
+  let out = '';
+  for (let i = 1; i < src.length; i++) {
+    let c = src[i]!;
+    let width = 1;
+    if (c === '\\') {
+      const next = src[i + 1] ?? '';
+      if (!/^[/.\-_~]$/.test(next)) break;
+      c = next;
+      width = 2;
+    } else if (!/^[A-Za-z0-9/_~-]$/.test(c)) break;
+    const after = src[i + width] ?? '';
+    if (after === '?' || after === '*' || after === '{') break;
+    out += c;
+    i += width - 1;
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A string a credential link's parsed form contains: a host (or `.suffix`), then the literal start of a path. */
+export interface LinkNeedle {
+  host: string;
+  /** '' when the path has no literal start longer than `/`. */
+  path: string;
 }
 
 /**
- * Every string the pre-check accepts a link by, lower-case: each pre-check host and
- * `.suffix`, and each credential-file ending (`.json`...). An absolute `http(s)://` href
- * that contains none of them (ASCII case-insensitively; the host is lower-cased, so a `k`
- * may also be written U+212A KELVIN SIGN) fails mayBeCredentialLink: the content script
- * uses this to skip most of a page's links with one test.
+ * What every http(s) URL classifyLink accepts contains, as the URL parser writes it: for each
+ * rule and redirect wrapper, each host (a `*.` host as its `.suffix`) with the literal start of
+ * its path; and (credentialFileEndings) a credential file ending.
  */
-export function credentialLinkNeedles(): string[] {
-  const { exact, suffixes } = precheckHosts();
-  return [...exact, ...suffixes, ...FILE_ENDING_WORDS.map((w) => `.${w}`)];
+export function linkNeedles(): LinkNeedle[] {
+  const out: LinkNeedle[] = [];
+  for (const { hosts, path } of [...LINK_RULES, ...REDIRECT_WRAPPERS]) {
+    const prefix = literalPathPrefix(path);
+    for (const h of hosts) {
+      const needle = { host: h.startsWith('*.') ? h.slice(1) : h, path: prefix.length > 1 ? prefix : '' };
+      if (!out.some((n) => n.host === needle.host && n.path === needle.path)) out.push(needle);
+    }
+  }
+  // A needle another one is part of adds nothing: `credly.com` + `/badges/` covers `www.credly.com` + `/badges/`.
+  const covers = (b: LinkNeedle, a: LinkNeedle) => a !== b && a.host.endsWith(b.host) && a.path.startsWith(b.path);
+  return out.filter((a) => !out.some((b) => covers(b, a) && !(covers(a, b) && out.indexOf(a) < out.indexOf(b))));
+}
+
+/** File endings (lower-case, with the dot) of the credential files classifyLink accepts on any host. */
+export function credentialFileEndings(): string[] {
+  return FILE_ENDING_WORDS.map((w) => `.${w}`);
 }
 
 /**
- * A cheap pre-check on a link's host and path (no URL parsing, no allocation for most
- * links): false when no rule could match, so the content script skips most of a page's
- * links without classifying them. (`explicit` links are classified regardless.)
+ * Source of one case-insensitive regular expression that every http(s) URL classifyLink
+ * accepts matches, as the URL parser writes it (`a.href`): a needle's host with an optional
+ * port and its path start (no path start: `/`, `?`, `#` or the end), or a credential file
+ * ending before the query. The content script tests links with it and reports only those that
+ * match; the background classifies them. scripts/gen-link-needles.mjs writes it into
+ * lib/detect/link-needles.ts, and a test keeps the two equal.
  */
-export function mayBeCredentialLink(host: string, pathname: string): boolean {
-  const { exact, suffixes } = precheckHosts();
-  if (exact.has(host)) return true;
-  for (const suffix of suffixes) if (host.endsWith(suffix)) return true;
-  return FILE_ENDINGS.test(pathname);
+export function linkNeedleSource(): string {
+  const parts = linkNeedles().map(
+    // `credly.com` also covers `www.credly.com` (a superset is enough).
+    (n) => `${escapeRegExp(n.host)}(?::\\d{1,5})?${n.path === '' ? '(?:[/?#]|$)' : escapeRegExp(n.path)}`,
+  );
+  parts.push(`\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)`);
+  return parts.join('|');
 }
 
 export interface LinkContext {
@@ -140,14 +190,6 @@ export function classifyLink(href: string, ctx: LinkContext = {}): Candidate | n
   }
   if (looksLikeCredentialFile(url)) return base('credential-file', url.href);
   return null;
-}
-
-/** A link text that says "this is the credential": "Show credential", "View certificate", "Verify". */
-const CREDENTIAL_BUTTON = /^(?:(?:show|view|see|open)\s+(?:credential|certificate|badge)s?|verify(?:\s+(?:credential|certificate|badge))?)$/i;
-
-/** True when a link's text (whitespace-normalised) names the link as the credential itself. */
-export function isCredentialButtonText(text: string): boolean {
-  return CREDENTIAL_BUTTON.test(text.replace(/\s+/g, ' ').trim());
 }
 
 /** Platform id of a credential link to a site no rule knows (found in a credentials section). */

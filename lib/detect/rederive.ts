@@ -4,11 +4,12 @@ import { classifyLink, classifyUnlistedCredentialLink, UNLISTED_PLATFORM } from 
 import { classifyEmbeddedText } from './classify-embedded';
 
 /**
- * Re-derives a candidate the content script reported from what was on the page, with
- * the same rules; null when the reported target is not what the rules give.
- * SECURITY: the background decides the machine-readable target itself, so a hostile
- * page cannot steer the verifier to a URL no rule would produce from its own link, nor
- * label a fetchable URL "not verifiable" or an arbitrary text "a credential".
+ * Re-derives a candidate a file scanner (the offscreen document) reported from what was in
+ * the file, with the same rules; null when the reported target is not what the rules give.
+ * SECURITY: the background decides the machine-readable target itself, so a hostile file
+ * cannot steer the verifier to a URL no rule would produce from its own link, nor label a
+ * fetchable URL "not verifiable" or an arbitrary text "a credential". (Pages report sightings,
+ * which the background classifies itself: classify-sighting.ts.)
  */
 export function rederiveCandidate(reported: Candidate): Candidate | null {
   let derived: Candidate | null;

@@ -7,12 +7,14 @@
  */
 import type { Candidate } from '../detect/candidate';
 import { rederiveCandidate } from '../detect/rederive';
+import { classifySighting } from '../detect/classify-sighting';
 import type { CredentialInput } from '../model/input';
 import type { VerificationReport } from '../model/report';
 import { authorize } from '../protocol/authorize';
 import { decodeBase64 } from '../protocol/base64';
 import { fail, ok, type Reply } from '../protocol/envelope';
 import {
+  type FoundSighting,
   MESSAGE_LIMITS,
   type FileScanItem,
   type FileScanMessage,
@@ -137,14 +139,24 @@ export function createRouter(deps: RouterDeps) {
     switch (msg.type) {
       case 'candidates/report': {
         if (caller.kind !== 'content') return fail('ERR_PROTO_FORBIDDEN', 'Content scripts only.');
-        const candidates = msg.candidates.map(rederiveCandidate).filter((c): c is Candidate => c !== null);
-        if (candidates.length === 0 && !msg.reset) return ok({ marks: [] });
+        // The page reports what it saw; the rules here decide what is a credential and where it leads.
+        const candidates: Candidate[] = [];
+        const found: FoundSighting[] = [];
+        for (const [i, sighting] of msg.sightings.entries()) {
+          for (const c of classifySighting(sighting, caller.url)) {
+            if (found.length >= MESSAGE_LIMITS.maxCandidatesPerTab) break;
+            found.push({ i, url: c.url });
+            candidates.push(c);
+          }
+        }
+        if (candidates.length === 0 && !msg.reset) return ok({ found, marks: [] });
         const { state, added } = await cache.addCandidates(caller.tabId, caller.url, candidates, msg.reset);
         const auto = await autoVerify();
         for (const entry of added) if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
         const wanted = new Set(candidates.map((c) => c.url));
         return ok({
+          found,
           marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map((e) => markOf(e, !inflight.has(e.candidate.url))),
         });
       }

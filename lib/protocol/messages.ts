@@ -4,7 +4,7 @@
  *
  * | type               | from                   | body                          | reply                |
  * |--------------------|------------------------|-------------------------------|----------------------|
- * | candidates/report  | content script         | candidates seen on the page   | MarksValue           |
+ * | candidates/report  | content script         | what the page shows (sightings) | MarksValue         |
  * | tab/get            | extension page         | tabId                         | TabView              |
  * | credential/verify  | extension page         | a URL, file bytes or text     | VerifiedValue        |
  * | report/get         | extension page         | reportId                      | ReportValue          |
@@ -13,19 +13,22 @@
  * | candidate/verify   | extension page         | tabId, optional candidate url | TabView              |
  */
 import type { Candidate } from '../detect/candidate';
+import type { Sighting } from '../detect/sighting';
 import type { Verdict, VerificationReport } from '../model/report';
 
 /** Hard limits on message bodies. SECURITY: a hostile page must not make the worker store or verify without bound. */
 export const MESSAGE_LIMITS = {
-  /** Candidates in one `candidates/report`. */
-  maxCandidatesPerMessage: 50,
+  /** Sightings in one `candidates/report`. */
+  maxSightingsPerMessage: 50,
+  /** Sightings a content script reports for one page (later ones are not sent). */
+  maxSightingsPerPage: 400,
   /** Candidates remembered per tab (later ones are ignored). */
   maxCandidatesPerTab: 100,
   maxUrlLength: 2048,
   maxReportIdLength: 100,
   maxFileNameLength: 255,
   maxMediaTypeLength: 100,
-  /** Embedded credential text (JSON-LD, JWT) in one `candidates/report`, all candidates together. */
+  /** JSON-LD and JWS text in one `candidates/report`, all sightings together. */
   maxEmbeddedCharsPerMessage: 512 * 1024,
   /** Candidates of one scanned file that are verified (the rest are listed unverified). */
   maxVerifiedPerFile: 30,
@@ -35,7 +38,8 @@ export interface CandidatesReportMessage {
   type: 'candidates/report';
   /** True when the page navigated (SPA) and earlier candidates no longer apply. */
   reset: boolean;
-  candidates: Candidate[];
+  /** What the content script saw; the background classifies it (lib/detect/sighting.ts). */
+  sightings: Sighting[];
 }
 
 export interface TabGetMessage {
@@ -109,8 +113,15 @@ export interface MarksUpdateMessage {
   marks: Mark[];
 }
 
-/** Reply to `candidates/report`: states already known for the reported candidates. */
+/** A sighting the background took for a credential: `i` indexes the message's sightings, `url` is the candidate's. */
+export interface FoundSighting {
+  i: number;
+  url: string;
+}
+
+/** Reply to `candidates/report`: which sightings are credentials, and the states already known for them. */
 export interface MarksValue {
+  found: FoundSighting[];
   marks: Mark[];
 }
 

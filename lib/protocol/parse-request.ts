@@ -3,6 +3,7 @@
  * message or an error code; nothing is trusted until it passes.
  */
 import { CANDIDATE_LIMITS, type Candidate } from '../detect/candidate';
+import { SIGHTING_LIMITS, type Sighting } from '../detect/sighting';
 import { LIMITS } from '../model/input';
 import { base64Length } from './base64';
 import type { ProtocolError, ProtocolErrorCode } from './envelope';
@@ -54,25 +55,75 @@ export function parseRequest(raw: unknown): Parsed {
 }
 
 function parseCandidatesReport(raw: Record<string, unknown>): Parsed {
-  if (!hasOnlyKeys(raw, ['type', 'reset', 'candidates']))
+  if (!hasOnlyKeys(raw, ['type', 'reset', 'sightings']))
     return bad('Unexpected fields in candidates/report.');
-  const list = raw['candidates'];
+  const list = raw['sightings'];
   if (typeof raw['reset'] !== 'boolean' || !Array.isArray(list))
-    return bad('candidates/report needs reset and candidates.');
-  if (list.length > MESSAGE_LIMITS.maxCandidatesPerMessage) {
-    return reject('ERR_PROTO_TOO_LARGE', 'Too many candidates in one message.');
+    return bad('candidates/report needs reset and sightings.');
+  if (list.length > MESSAGE_LIMITS.maxSightingsPerMessage) {
+    return reject('ERR_PROTO_TOO_LARGE', 'Too many sightings in one message.');
   }
-  const candidates: Candidate[] = [];
-  let contentChars = 0;
-  for (const c of list) {
-    const cand = parseCandidate(c);
-    if (cand === null) return bad('A candidate is malformed.');
-    contentChars += cand.content?.length ?? 0;
-    if (contentChars > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage)
-      return reject('ERR_PROTO_TOO_LARGE', 'Too much embedded content in one message.');
-    candidates.push(cand);
+  const sightings: Sighting[] = [];
+  let textChars = 0;
+  for (const item of list) {
+    const s = parseSighting(item);
+    if (s === null) return bad('A sighting is malformed.');
+    if (s.kind === 'json' || s.kind === 'jwt') textChars += s.text.length;
+    if (textChars > MESSAGE_LIMITS.maxEmbeddedCharsPerMessage)
+      return reject('ERR_PROTO_TOO_LARGE', 'Too much embedded text in one message.');
+    sightings.push(s);
   }
-  return { ok: true, msg: { type: 'candidates/report', reset: raw['reset'], candidates } };
+  return { ok: true, msg: { type: 'candidates/report', reset: raw['reset'], sightings } };
+}
+
+const isUrlField = (v: unknown): v is string => isBoundedString(v, SIGHTING_LIMITS.maxUrlLength, 1);
+const isLabel = (v: unknown): v is string | undefined => isOptionalString(v, SIGHTING_LIMITS.maxLabelLength);
+
+/**
+ * Validates one sighting's shape and bounds. Its meaning (is it a credential, where does it
+ * lead) is the background's to decide: classifySighting applies the rules to it.
+ */
+export function parseSighting(v: unknown): Sighting | null {
+  if (!isRecord(v)) return null;
+  switch (v['kind']) {
+    case 'link': {
+      const { href, label, explicit, listed, where } = v;
+      if (!hasOnlyKeys(v, ['kind', 'href', 'label', 'explicit', 'listed', 'where'])) return null;
+      if (!isUrlField(href) || !isLabel(label) || !isOptionalString(where, SIGHTING_LIMITS.maxWhereLength)) return null;
+      if ((explicit !== undefined && explicit !== true) || (listed !== undefined && listed !== true)) return null;
+      return {
+        kind: 'link',
+        href,
+        ...(label !== undefined ? { label } : {}),
+        ...(explicit === true ? { explicit } : {}),
+        ...(listed === true ? { listed } : {}),
+        ...(where !== undefined ? { where } : {}),
+      };
+    }
+    case 'image': {
+      const { src, alt, title, inCredentialSection, linkHref } = v;
+      if (!hasOnlyKeys(v, ['kind', 'src', 'alt', 'title', 'inCredentialSection', 'linkHref'])) return null;
+      if (!isUrlField(src) || !isLabel(alt) || !isLabel(title)) return null;
+      if (inCredentialSection !== undefined && inCredentialSection !== true) return null;
+      if (linkHref !== undefined && !isUrlField(linkHref)) return null;
+      return {
+        kind: 'image',
+        src,
+        ...(alt !== undefined ? { alt } : {}),
+        ...(title !== undefined ? { title } : {}),
+        ...(inCredentialSection === true ? { inCredentialSection } : {}),
+        ...(linkHref !== undefined ? { linkHref } : {}),
+      };
+    }
+    case 'json':
+    case 'jwt': {
+      const { kind, text } = v;
+      if (!hasOnlyKeys(v, ['kind', 'text']) || !isBoundedString(text, SIGHTING_LIMITS.maxTextLength, 1)) return null;
+      return { kind, text };
+    }
+    default:
+      return null;
+  }
 }
 
 /** Where a candidate comes from decides two bounds: what its URLs may be and how big its content. */

@@ -1,5 +1,6 @@
 /** A bounded, de-duplicating list of candidates shared by the scanners. */
 import type { Candidate } from '../detect/candidate';
+import { TEXT_URL_LIMITS } from '../detect/signals';
 
 /** Result of scanning one page or file. Plain JSON. */
 export interface ScanResult {
@@ -16,8 +17,7 @@ export interface ScanResult {
 export const SCAN_LIMITS = {
   maxCandidates: 200,
   maxHtmlChars: 5 * 1024 * 1024,
-  maxTextChars: 2 * 1024 * 1024,
-  maxUrlsPerText: 500,
+  ...TEXT_URL_LIMITS,
   maxPdfPages: 50,
   maxPdfAnnotationsPerPage: 500,
   maxPdfAttachments: 20,

@@ -4,15 +4,15 @@
  * tolerant tag scan, bounded by SCAN_LIMITS; the content script uses the real DOM instead
  * and feeds the same classifiers.
  */
-import { classifyImage, isCredentialSectionHeading } from '../detect/classify-image';
+import { classifyImage } from '../detect/classify-image';
 import { classifyJsonText } from '../detect/classify-embedded';
-import { classifyLink, classifyUnlistedCredentialLink, isCredentialButtonText } from '../detect/classify-link';
+import { classifyLink, classifyUnlistedCredentialLink } from '../detect/classify-link';
+import { GENERIC_LINK_TEXT, isCredentialButtonText, isCredentialSectionHeading } from '../detect/signals';
 import { createCollector, SCAN_LIMITS, type ScanResult } from './collect';
 import { scanText } from './scan-text';
 
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-const GENERIC_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
 
 /** Decodes the character references that matter in attributes and text. */
 export function decodeEntities(s: string): string {
@@ -113,7 +113,7 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
     if (name === 'a') {
       if (closing && anchor !== null) {
         const own = clean(anchor.text);
-        const label = own !== '' && !GENERIC_TEXT.test(own) ? own : anchor.entryTitle || own || null;
+        const label = own !== '' && !GENERIC_LINK_TEXT.test(own) ? own : anchor.entryTitle || own || null;
         const known = classifyLink(anchor.href, { label, where: 'link' });
         // "Show credential" in a credentials section, to a platform no rule knows: found, not verifiable.
         into.add(

@@ -21,6 +21,8 @@ const CONTENT = { id: 'ext', url: PAGE, tab: { id: 7 }, frameId: 0 };
 const POPUP = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 const CREDLY = classifyLink('https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01');
 const COURSERA = classifyLink('https://www.coursera.org/account/accomplishments/verify/ABCDEF123');
+/** The content script reports links unclassified: their address. */
+const seen = (c: typeof CREDLY) => ({ kind: 'link', href: c?.pageUrl });
 
 function report(source: string): VerificationReport {
   const at = '2026-01-01T00:00:00.000Z';
@@ -73,7 +75,7 @@ describe('autoVerify off', () => {
     expect(CREDLY).not.toBeNull();
     expect(COURSERA?.noVerifiableForm).toBe(true);
     const { router, verify, settle, tab } = setup({ on: false });
-    const reported = (await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY, COURSERA] }, CONTENT)) as {
+    const reported = (await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY), seen(COURSERA)] }, CONTENT)) as {
       ok: true;
       value: { marks: { url: string; state: string }[] };
     };
@@ -101,7 +103,7 @@ describe('autoVerify off', () => {
 
   it('candidate/verify: unknown candidates are refused; without url every waiting one is verified; content scripts are refused', async () => {
     const { router, verify, settle } = setup({ on: false });
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY)] }, CONTENT);
     const unknown = await router.handle(
       { type: 'candidate/verify', tabId: 7, url: 'https://api.credly.com/v1/obi/v2/badge_assertions/x' },
       POPUP,
@@ -136,7 +138,7 @@ describe('autoVerify off', () => {
 describe('autoVerify on', () => {
   it('verifies at once and marks nothing as waiting', async () => {
     const { router, verify, settle, tab } = setup({ on: true });
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY)] }, CONTENT);
     await settle();
     expect(verify).toHaveBeenCalledOnce();
     expect((await tab()).entries[0]).toMatchObject({ state: 'done' });
@@ -158,16 +160,16 @@ describe('cached verdicts and the trust revision', () => {
       trustRevision: async () => rev.value,
     });
     const settle = () => new Promise((r) => setTimeout(r, 20));
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY)] }, CONTENT);
     await settle();
     expect(verify).toHaveBeenCalledTimes(1);
     // Same revision: the page is reloaded, the cached report is reused.
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY)] }, CONTENT);
     await settle();
     expect(verify).toHaveBeenCalledTimes(1);
     // The trust data changed (no storage event needed): verified again.
     rev.value = 2;
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [CREDLY] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [seen(CREDLY)] }, CONTENT);
     await settle();
     expect(verify).toHaveBeenCalledTimes(2);
   });

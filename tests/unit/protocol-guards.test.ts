@@ -13,12 +13,28 @@ const candidate = {
   url: 'https://api.credly.com/v1/obi/v2/badge_assertions/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01',
   pageUrl: 'https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01',
   platform: 'credly',
+};
+const sighting = {
+  kind: 'link',
+  href: 'https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-5a6b7c8d9e01',
   label: 'Data',
 };
 
 describe('parseRequest', () => {
   it('accepts each message type in its exact shape', () => {
-    expect(parseRequest({ type: 'candidates/report', reset: true, candidates: [candidate] }).ok).toBe(true);
+    expect(parseRequest({ type: 'candidates/report', reset: true, sightings: [sighting] }).ok).toBe(true);
+    expect(
+      parseRequest({
+        type: 'candidates/report',
+        reset: false,
+        sightings: [
+          { kind: 'link', href: 'https://x.example/b', listed: true, where: 'page text' },
+          { kind: 'image', src: 'https://x.example/b.png', alt: 'Badge', inCredentialSection: true, linkHref: 'https://x.example/a' },
+          { kind: 'json', text: '{"type":"VerifiableCredential"}' },
+          { kind: 'jwt', text: 'eyJ.eyJ.x' },
+        ],
+      }).ok,
+    ).toBe(true);
     expect(parseRequest({ type: 'tab/get', tabId: 3 }).ok).toBe(true);
     expect(parseRequest({ type: 'report/get', reportId: 'abc' }).ok).toBe(true);
     expect(
@@ -46,11 +62,19 @@ describe('parseRequest', () => {
     { type: 'tab/get', tabId: 1, extra: true },
     { type: 'report/get', reportId: '' },
     { type: 'report/get', reportId: 'x'.repeat(101) },
-    { type: 'candidates/report', reset: 'yes', candidates: [] },
-    { type: 'candidates/report', reset: false, candidates: [{ ...candidate, kind: 'script' }] },
-    { type: 'candidates/report', reset: false, candidates: [{ ...candidate, url: 'javascript:alert(1)' }] },
-    { type: 'candidates/report', reset: false, candidates: [{ ...candidate, label: 'x'.repeat(201) }] },
-    { type: 'candidates/report', reset: false, candidates: [{ ...candidate, tabId: 9 }] },
+    { type: 'candidates/report', reset: 'yes', sightings: [] },
+    { type: 'candidates/report', reset: false, candidates: [] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, kind: 'script' }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, href: 42 }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, href: 'x'.repeat(2049) }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, label: 'x'.repeat(201) }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, tabId: 9 }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, explicit: 'yes' }] },
+    { type: 'candidates/report', reset: false, sightings: [{ ...sighting, listed: false }] },
+    { type: 'candidates/report', reset: false, sightings: [{ kind: 'image', src: 'https://x.example/b.png', linkHref: 1 }] },
+    { type: 'candidates/report', reset: false, sightings: [{ kind: 'json', text: '' }] },
+    { type: 'candidates/report', reset: false, sightings: [{ kind: 'jwt', text: 'x'.repeat(64 * 1024 + 1) }] },
+    { type: 'candidates/report', reset: false, sightings: [{ kind: 'json', text: '{}', where: 'x' }] },
     { type: 'credential/verify', input: { kind: 'url', url: 'file:///etc/passwd' } },
     { type: 'credential/verify', input: { kind: 'bytes', base64: 42 } },
     { type: 'credential/verify', input: { kind: 'eval', code: '1' } },
@@ -93,7 +117,7 @@ describe('parseRequest', () => {
     const many = parseRequest({
       type: 'candidates/report',
       reset: false,
-      candidates: Array(51).fill(candidate),
+      sightings: Array(51).fill(sighting),
     });
     expect(many.ok === false && many.error.code).toBe('ERR_PROTO_TOO_LARGE');
     const big = 'A'.repeat(Math.ceil(LIMITS.maxInputBytes / 3) * 4 + 4);

@@ -16,6 +16,8 @@ const LINK = {
   pageUrl: `https://www.credly.com/badges/${UUID}`,
   url: `https://api.credly.com/v1/obi/v2/badge_assertions/${UUID}`,
 };
+/** What the content script reports for that link: its address, unclassified. */
+const SIGHT = { kind: 'link', href: LINK.pageUrl };
 
 /** A minimal report for the router's bookkeeping (the verifier itself is tested elsewhere). */
 function report(verdict: VerificationReport['verdict'], source: string): VerificationReport {
@@ -63,10 +65,14 @@ describe('background router', () => {
   it('verifies reported candidates, pushes marks, and serves the tab to the popup', async () => {
     const { router, verify, notes, badges, settle } = setup();
     const first = await router.handle(
-      { type: 'candidates/report', reset: true, candidates: [LINK] },
+      { type: 'candidates/report', reset: true, sightings: [{ kind: 'link', href: 'https://www.example.org/about' }, SIGHT] },
       CONTENT,
     );
-    expect(first).toEqual({ ok: true, value: { marks: [{ url: LINK.url, state: 'pending' }] } });
+    // The background classifies: the second sighting is the Credly badge, the first nothing.
+    expect(first).toEqual({
+      ok: true,
+      value: { found: [{ i: 1, url: LINK.url }], marks: [{ url: LINK.url, state: 'pending' }] },
+    });
     await settle();
     expect(verify).toHaveBeenCalledWith({ kind: 'url', url: LINK.url });
     expect(notes.at(-1)).toEqual([
@@ -94,38 +100,42 @@ describe('background router', () => {
 
   it('reuses a cached report for the same credential in another tab', async () => {
     const { router, verify, settle } = setup();
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT] }, CONTENT);
     await settle();
     await router.handle(
-      { type: 'candidates/report', reset: true, candidates: [LINK] },
+      { type: 'candidates/report', reset: true, sightings: [SIGHT] },
       { ...CONTENT, tab: { id: 6 } },
     );
     await settle();
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
-  it('drops candidates whose target the rules would not produce', async () => {
+  it('takes nothing the rules do not take for a credential', async () => {
     const { router, verify, settle } = setup();
     const r = await router.handle(
-      { type: 'candidates/report', reset: false, candidates: [{ ...LINK, url: 'https://evil.example/x' }] },
+      {
+        type: 'candidates/report',
+        reset: false,
+        sightings: [
+          { kind: 'link', href: 'https://evil.example/x' },
+          { kind: 'link', href: 'javascript:alert(1)', listed: true },
+          { kind: 'image', src: 'https://evil.example/logo.png', alt: 'Company logo' },
+          { kind: 'json', text: '{"@type":"Organization","name":"Credential Co"}' },
+        ],
+      },
       CONTENT,
     );
-    expect(r).toEqual({ ok: true, value: { marks: [] } });
+    expect(r).toEqual({ ok: true, value: { found: [], marks: [] } });
     await settle();
     expect(verify).not.toHaveBeenCalled();
   });
 
   it('hands badge images to the verifier as URLs (the acquire step unbakes what it is served)', async () => {
     const { router, verify, settle } = setup();
-    const img = {
-      kind: 'image',
-      platform: 'baked-image',
-      pageUrl: 'https://www.example.org/b.png',
-      url: 'https://www.example.org/b.png',
-    };
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [img] }, CONTENT);
+    const img = { kind: 'image', src: 'https://www.example.org/b.png', inCredentialSection: true };
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [img] }, CONTENT);
     await settle();
-    expect(verify.mock.calls[0]?.[0]).toEqual({ kind: 'url', url: img.url });
+    expect(verify.mock.calls[0]?.[0]).toEqual({ kind: 'url', url: img.src });
   });
 
   it('refuses privileged messages from content scripts and unknown senders', async () => {
@@ -144,7 +154,7 @@ describe('background router', () => {
       error: { code: 'ERR_PROTO_FORBIDDEN' },
     });
     expect(
-      await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, POPUP),
+      await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT] }, POPUP),
     ).toMatchObject({ ok: false });
     expect(await router.handle('garbage', POPUP)).toMatchObject({
       ok: false,
@@ -182,7 +192,7 @@ describe('background router', () => {
 
   it('forgets a tab when it navigates away or closes, and resumes pending work after a restart', async () => {
     const { router, settle, area } = setup();
-    await router.handle({ type: 'candidates/report', reset: true, candidates: [LINK] }, CONTENT);
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT] }, CONTENT);
     await settle();
     await router.onTabUpdated(5, { url: 'https://www.linkedin.com/in/jane/#about' });
     expect(Object.keys(await area.get(null))).toContain('tab:5');

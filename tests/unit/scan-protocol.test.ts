@@ -96,9 +96,10 @@ describe('protocol: new candidate kinds', () => {
     expect(parseCandidate({ ...nv, extra: 1 })).toBeNull();
   });
   it('refuses too much embedded content in one message, and file/scan with text', () => {
-    const [emb] = classifyJsonText(JSON.stringify({ ...VC, pad: 'x'.repeat(60_000) }), { pageUrl: PAGE });
-    const many = Array.from({ length: 10 }, () => emb);
-    const r = parseRequest({ type: 'candidates/report', reset: false, candidates: many });
+    const text = JSON.stringify({ ...VC, pad: 'x'.repeat(60_000) });
+    const many = Array.from({ length: 10 }, () => ({ kind: 'json', text }));
+    expect(parseRequest({ type: 'candidates/report', reset: false, sightings: many.slice(0, 8) }).ok).toBe(true);
+    const r = parseRequest({ type: 'candidates/report', reset: false, sightings: many });
     expect(r.ok ? null : r.error.code).toBe('ERR_PROTO_TOO_LARGE');
     const t = parseRequest({ type: 'file/scan', input: { kind: 'text', text: 'x' } });
     expect(t.ok).toBe(false);
@@ -111,10 +112,17 @@ describe('router: detection routes', () => {
     const [emb] = classifyJsonText(JSON.stringify(VC), { pageUrl: PAGE, where: 'JSON-LD script' });
     const nv = classifyLink('https://www.coursera.org/account/accomplishments/verify/ABCDEF123');
     const reply = await router.handle(
-      { type: 'candidates/report', reset: true, candidates: [emb, nv] },
+      {
+        type: 'candidates/report',
+        reset: true,
+        sightings: [
+          { kind: 'json', text: JSON.stringify(VC) },
+          { kind: 'link', href: 'https://www.coursera.org/account/accomplishments/verify/ABCDEF123' },
+        ],
+      },
       CONTENT,
     );
-    expect(reply.ok).toBe(true);
+    expect(reply).toMatchObject({ ok: true, value: { found: [{ i: 0, url: emb?.url }, { i: 1, url: nv?.url }] } });
     await new Promise((r) => setTimeout(r, 30));
     expect(verify).toHaveBeenCalledTimes(1);
     expect(verify.mock.calls[0]?.[0]).toMatchObject({ kind: 'text', text: JSON.stringify(VC) });

@@ -1,0 +1,110 @@
+/**
+ * The page-side signals of the detectors: words and shapes the content script tests on the
+ * DOM before anything is reported (section headings, "Show credential" buttons, badge words in
+ * alt text, file endings, the shape of a compact JWS). Plain data and regular expressions with
+ * no imports, so the content script carries them without the platform rules. The classifiers
+ * (classify-link, classify-image, classify-embedded) and the HTML scanner use the same ones.
+ */
+
+/** Link texts too generic to name the credential ("Show credential"): the entry's title is used instead. */
+export const GENERIC_LINK_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
+
+/** A link text that says "this is the credential": "Show credential", "View certificate", "Verify". */
+const CREDENTIAL_BUTTON = /^(?:(?:show|view|see|open)\s+(?:credential|certificate|badge)s?|verify(?:\s+(?:credential|certificate|badge))?)$/i;
+
+/** True when a link's text (whitespace-normalised) names the link as the credential itself. */
+export function isCredentialButtonText(text: string): boolean {
+  return CREDENTIAL_BUTTON.test(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Headings that mark a section of a page as a list of credentials. */
+export const CREDENTIAL_SECTION_WORDS =
+  /\b(?:licen[cs]es?|certifications?|certificates?|credentials?|badges?|micro-?credentials?)\b/i;
+
+/** True when a section heading (or id) names credentials, e.g. "Licenses & certifications". */
+export function isCredentialSectionHeading(text: string | null | undefined): boolean {
+  if (typeof text !== 'string') return false;
+  return CREDENTIAL_SECTION_WORDS.test(text.replace(/[_-]+/g, ' ').slice(0, 200));
+}
+
+/** Words in alt/title that suggest a badge or certificate image. */
+export const BADGE_WORDS =
+  /\b(?:open ?badges?|badges?|certificat(?:e|es|ion|ions)|credentials?|micro-?credentials?|diplomas?)\b/i;
+
+/** Words in alt/title that mark an organisation's logo or a person's photo, not a badge. */
+export const LOGO_WORDS = /\b(?:logo|avatar|profile (?:photo|picture)|photo)\b/i;
+
+/** Image file endings that cannot carry a baked badge (only PNG and SVG can): never worth fetching. */
+export const NOT_BAKEABLE = /\.(?:jpe?g|gif|webp|avif|bmp|ico)$/i;
+
+/** The same endings at the end of an image URL's path, before any query or fragment. */
+export const NOT_BAKEABLE_SRC = /\.(?:jpe?g|gif|webp|avif|bmp|ico)(?:[?#]|$)/i;
+
+/** `http(s)://host[:port]` then `/`, `?`, `#` or the end. */
+const PLAIN_HREF = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
+/** What the URL parser rewrites: backslashes, whitespace, dot segments (also written %2e). */
+const REWRITTEN = /[\\\s]|\/\.|%2e/i;
+
+/**
+ * Source of a case-insensitive pattern that matches every href isWrittenAsParsed refuses (and
+ * some it accepts): with LINK_NEEDLES as another alternative, one test on the href as written
+ * tells the content script which links need a closer look.
+ */
+export const NOT_AS_PARSED = String.raw`^(?!https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$))|[\\\s]|\/\.|%2e`;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Source of the content script's first, cheap test on an href as written (case-insensitive):
+ * a plain `http(s)://` href whose host is or ends in `.` + one of `hosts`, a path ending in one
+ * of `endings`, or an href isWrittenAsParsed refuses. Every link classifyLink can accept passes
+ * it (its host is a rule's or a redirect wrapper's, or its path a credential file's); the few
+ * that do get the exact test (LINK_NEEDLES) on their parsed form.
+ */
+export function firstLookSource(hosts: readonly string[], endings: readonly string[]): string {
+  const host = `^https?:\\/\\/(?:[^/?#]*\\.)?(?:${hosts.map(escapeRegExp).join('|')})(?::\\d{1,5})?(?:[/?#]|$)`;
+  return `${host}|(?:${endings.map(escapeRegExp).join('|')})(?:[?#]|$)|${NOT_AS_PARSED}`;
+}
+
+/**
+ * True when an href is written as the URL parser would write it, up to the case of its scheme
+ * and host, a default port and the escaping of characters no needle names: then it matches
+ * LINK_NEEDLES whenever its parsed form does, and the content script can test it without
+ * asking the browser to parse it.
+ */
+export function isWrittenAsParsed(raw: string): boolean {
+  return PLAIN_HREF.test(raw) && !REWRITTEN.test(raw);
+}
+
+/** Compact JWS: three base64url parts, header and payload JSON objects (`eyJ` = `{"`). */
+export const JWS_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g;
+
+/** URLs written out in text; trailing punctuation is not part of them. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`{}|\\^]+/gi;
+
+/** Strips punctuation a sentence puts after a URL ("see https://x.org/a.")  */
+export function trimUrl(u: string): string {
+  let s = u.replace(/[.,;:!?]+$/, '');
+  // A closing bracket belongs to the URL only when it opened inside it.
+  while (/[)\]]$/.test(s)) {
+    const open = s.endsWith(')') ? '(' : '[';
+    const close = s.slice(-1);
+    if (s.split(open).length >= s.split(close).length) break;
+    s = s.slice(0, -1).replace(/[.,;:!?]+$/, '');
+  }
+  return s;
+}
+
+/** Bounds on reading URLs out of text. */
+export const TEXT_URL_LIMITS = { maxTextChars: 2 * 1024 * 1024, maxUrlsPerText: 500 } as const;
+
+/** Every http(s) URL written in `text` (bounded), in order, without duplicates. */
+export function urlsInText(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.slice(0, TEXT_URL_LIMITS.maxTextChars).matchAll(URL_IN_TEXT)) {
+    const u = trimUrl(m[0]);
+    if (!out.includes(u)) out.push(u);
+    if (out.length >= TEXT_URL_LIMITS.maxUrlsPerText) break;
+  }
+  return out;
+}

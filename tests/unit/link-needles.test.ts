@@ -1,0 +1,113 @@
+/**
+ * The content script's link pre-check (lib/detect/link-needles.ts, generated from the rules, and
+ * the first look in signals.ts) must let through every link classifyLink accepts: a link it
+ * drops is a credential the page shows and CredLens never sees. Tested over every URL the tests
+ * and the fixture web use, and over rewritten forms of each (case, port, wrapper, escapes).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyLink, literalPathPrefix } from '../../lib/detect/classify-link';
+import { LINK_FILE_ENDINGS, LINK_HOSTS, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { linkNeedlesModule } from '../../lib/detect/link-needles-source';
+import { firstLookSource, isWrittenAsParsed } from '../../lib/detect/signals';
+
+const needle = new RegExp(LINK_NEEDLES, 'i');
+const firstLook = new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i');
+
+/** What the content script does with an href as written: the address it reports, or null (skipped). */
+function contentScriptPicks(raw: string): string | null {
+  if (!firstLook.test(raw)) return null;
+  let href = raw;
+  if (!isWrittenAsParsed(raw)) {
+    try {
+      href = new URL(raw.trim()).href; // what `a.href` gives for an absolute href
+    } catch {
+      return null;
+    }
+  }
+  return needle.test(href) ? href : null;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : /\.(?:ts|mjs|html|json)$/.test(f) ? [p] : [];
+  });
+}
+
+const corpus = [
+  ...filesUnder('tests/unit').filter((f) => f.includes('detect') || f.includes('scan')),
+  'tests/e2e/pages.ts',
+  ...filesUnder('tests/fixture-web').filter((f) => !f.includes('/certs/') && !f.includes('/keys/')),
+].flatMap((f) => readFileSync(f, 'utf8').match(/https?:\/\/[^\s'"`<>)\]\\]+/g) ?? []);
+const accepted = [...new Set(corpus)].filter((u) => classifyLink(u) !== null);
+
+/** Forms of the same link the URL parser reads as the same address (or the wrapper around it). */
+function variants(u: string): string[] {
+  const url = new URL(u);
+  const upperHost = u.replace(url.host, url.host.toUpperCase());
+  const withPort = u.replace(url.host, `${url.host}:${url.protocol === 'https:' ? 443 : 80}`);
+  const dotSegment = u.replace(url.pathname, `/x/..${url.pathname}`);
+  return [
+    u,
+    upperHost,
+    u.replace(/^https?/, (s) => s.toUpperCase()),
+    withPort,
+    dotSegment,
+    ` ${u} `,
+    u.replace('://', '://\t'),
+    u.replace(url.pathname, url.pathname.replace(/\//g, '\\')),
+    `${u}#top`,
+    `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(u)}&urlhash=x`,
+    `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(u)}&data=1`,
+  ];
+}
+
+describe('link pre-check of the content script', () => {
+  it('lib/detect/link-needles.ts is what the rules make (run node scripts/gen-link-needles.mjs)', () => {
+    expect(readFileSync('lib/detect/link-needles.ts', 'utf8')).toBe(linkNeedlesModule());
+  });
+
+  it('lets through every link classifyLink accepts, written in any way the URL parser reads alike', () => {
+    // The corpus covers every platform rule, or the test has lost its data.
+    const platforms = new Set(accepted.map((u) => classifyLink(u)?.platform));
+    expect(accepted.length).toBeGreaterThan(30);
+    expect(platforms.size).toBeGreaterThan(12);
+    let checked = 0;
+    for (const u of accepted)
+      for (const v of variants(u)) {
+        if (classifyLink(v.trim().replace(/\t/g, '')) === null && classifyLink(v) === null) continue;
+        expect(contentScriptPicks(v), v).not.toBeNull();
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(accepted.length * 8);
+  });
+
+  it('skips ordinary links, and links on a platform host that no rule takes', () => {
+    for (const u of [
+      'https://www.example.org/about',
+      'https://news.example.com/2024/credly-raises-funding',
+      'https://www.linkedin.com/in/jane-doe/',
+      'https://www.linkedin.com/company/northwind/',
+      'https://www.google.com/search?q=credly',
+      'https://www.credly.com/users/jane-doe',
+      'https://www.coursera.org/learn/machine-learning',
+    ])
+      expect(contentScriptPicks(u), u).toBeNull();
+    // Relative and unusual hrefs get a closer look (their parsed form decides).
+    expect(firstLook.test('/badges/x')).toBe(true);
+    expect(firstLook.test('https://user@www.credly.com/badges/x')).toBe(true);
+  });
+
+  it('reads the literal start of a rule path conservatively', () => {
+    expect(literalPathPrefix(/^\/badges\/(?<id>[0-9a-f-]{36})\/?$/)).toBe('/badges/');
+    expect(literalPathPrefix(/^\/v1\/assertion\/(?<id>\w+)/)).toBe('/v1/assertion/');
+    expect(literalPathPrefix(/^\/badges?\/(?<id>\w+)/)).toBe('/badge'); // `s?` is optional
+    expect(literalPathPrefix(/^\/a\/x|^\/b\//)).toBe(''); // another alternative
+    expect(literalPathPrefix(/\/badges\//)).toBe(''); // not anchored
+    expect(literalPathPrefix(/^\/(?:a|b)\/x/)).toBe('/');
+    expect(literalPathPrefix(/^\/url$/)).toBe('/url');
+    expect(literalPathPrefix(/^[/]x/)).toBe('');
+  });
+});
