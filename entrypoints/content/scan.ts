@@ -177,7 +177,8 @@ function inCredentialSection(el: Element): boolean {
   const cached = sectionCache.get(section);
   if (cached !== undefined) return cached;
   const heading = section.querySelector('h1, h2, h3');
-  const idHolder = section.id !== '' ? section : section.querySelector('[id]');
+  // The section's own id, or its anchor's (LinkedIn puts `<div id="licenses_and_certifications">` first in it).
+  const idHolder = section.id !== '' ? section : section.querySelector(':scope > [id]');
   const yes =
     isCredentialSectionHeading(heading?.textContent) ||
     isCredentialSectionHeading(section.getAttribute('aria-label')) ||

@@ -10,11 +10,13 @@
 export const GENERIC_LINK_TEXT = /^(?:show|view|see|verify|open)?\s*(?:credential|badge|certificate|link|more)?s?$/i;
 
 /** A link text that says "this is the credential": "Show credential", "View certificate", "Verify". */
-const CREDENTIAL_BUTTON = /^(?:(?:show|view|see|open)\s+(?:credential|certificate|badge)s?|verify(?:\s+(?:credential|certificate|badge))?)$/i;
+const CREDENTIAL_BUTTON =
+  /^\s*(?:(?:show|view|see|open)\s+(?:credential|certificate|badge)s?|verify(?:\s+(?:credential|certificate|badge))?)\s*$/i;
 
-/** True when a link's text (whitespace-normalised) names the link as the credential itself. */
+/** True when a link's text (any whitespace around and between the words) names the link as the credential itself. */
 export function isCredentialButtonText(text: string): boolean {
-  return CREDENTIAL_BUTTON.test(text.replace(/\s+/g, ' ').trim());
+  // Such a text is short: a long one is not tested (the content script reads many link texts).
+  return text.length <= 80 && CREDENTIAL_BUTTON.test(text);
 }
 
 /** Headings that mark a section of a page as a list of credentials. */

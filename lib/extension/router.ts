@@ -155,9 +155,12 @@ export function createRouter(deps: RouterDeps) {
         for (const entry of added) if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
         const wanted = new Set(candidates.map((c) => c.url));
+        const kept = state.entries.filter((e) => wanted.has(e.candidate.url));
+        // Only what the tab's list keeps (bounded per tab) gets a mark: no mark that never settles.
+        const listed = new Set(kept.map((e) => e.candidate.url));
         return ok({
-          found,
-          marks: state.entries.filter((e) => wanted.has(e.candidate.url)).map((e) => markOf(e, !inflight.has(e.candidate.url))),
+          found: found.filter((f) => listed.has(f.url)),
+          marks: kept.map((e) => markOf(e, !inflight.has(e.candidate.url))),
         });
       }
       case 'tab/get': {

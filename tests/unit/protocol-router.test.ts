@@ -110,6 +110,15 @@ describe('background router', () => {
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
+  it('marks only what the tab keeps: past the per-tab bound a credential gets no mark that never settles', async () => {
+    const cache = createReportCache(createMemoryArea(), { maxEntriesPerTab: 1 });
+    const router = createRouter({ self: SELF, cache, verify: async () => report('verified', LINK.url), notifyTab: () => undefined, setBadge: () => undefined });
+    const other = { kind: 'link', href: 'https://www.coursera.org/account/accomplishments/verify/ABCDEF123' };
+    const r = await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT, other] }, CONTENT);
+    expect(r).toMatchObject({ ok: true, value: { found: [{ i: 0, url: LINK.url }] } });
+    expect((r as { ok: true; value: { marks: unknown[] } }).value.marks).toHaveLength(1);
+  });
+
   it('takes nothing the rules do not take for a credential', async () => {
     const { router, verify, settle } = setup();
     const r = await router.handle(
