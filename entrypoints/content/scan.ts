@@ -69,8 +69,9 @@ export function scanSubtree(root: Element): Seen[] {
   if (root.localName === 'head') return out;
   const text = root.textContent ?? '';
   // Text in scripts and styles is not the page's: what only they hold needs no walk.
-  const hidden = text.includes('eyJ') || text.includes('://') ? hiddenText(root) : '';
-  if (occurrences(text, 'eyJ') > occurrences(hidden, 'eyJ')) scanJwtText(root, out);
+  let hidden: string | undefined;
+  const hiddenOf = () => (hidden ??= hiddenText(root));
+  if (text.includes('eyJ') && occurrences(text, 'eyJ') > occurrences(hiddenOf(), 'eyJ')) scanJwtText(root, out);
 
   const test = (needle ??= new RegExp(LINK_NEEDLES, 'i'));
   const maybe = (worthALook ??= new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i'));
@@ -121,7 +122,7 @@ export function scanSubtree(root: Element): Seen[] {
   // Credential addresses written as plain text (a CV pasted into a page), unless a link already
   // gave them: only when the text holds such an address are its text nodes walked for the mark.
   const first = text.indexOf('://');
-  if (first >= 0) scanTextUrls(root, text, first, hidden, out);
+  if (first >= 0) scanTextUrls(root, text, first, hiddenOf, out);
   return out;
 }
 
@@ -145,13 +146,15 @@ function scanListedLinks(
 ): void {
   const sections: Element[] = [];
   if (inCredentialSection(root)) sections.push(root);
-  else
-    for (const section of root.querySelectorAll('section, [role="region"]'))
-      if (inCredentialSection(section)) sections.push(section);
+  else {
+    // Two native lookups (a tag name is the browser's fastest query) rather than one selector list.
+    for (const section of root.getElementsByTagName('section')) if (inCredentialSection(section)) sections.push(section);
+    for (const region of root.querySelectorAll('[role="region"]')) if (inCredentialSection(region)) sections.push(region);
+  }
   for (const section of sections) {
-    const links = section.matches('a[href]') ? [section] : section.querySelectorAll('a[href]');
+    const links = section.localName === 'a' ? [section] : section.getElementsByTagName('a');
     for (const a of links) {
-      if (!(a instanceof HTMLAnchorElement)) continue;
+      if (!(a instanceof HTMLAnchorElement) || !a.hasAttribute('href')) continue;
       // The innermost section decides (as for images): a nested section is judged on its own heading.
       if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '') || !inCredentialSection(a)) continue;
       const known = bySighting.get(a);
@@ -178,7 +181,9 @@ function inCredentialSection(el: Element): boolean {
   if (cached !== undefined) return cached;
   const heading = section.querySelector('h1, h2, h3');
   // The section's own id, or its anchor's (LinkedIn puts `<div id="licenses_and_certifications">` first in it).
-  const idHolder = section.id !== '' ? section : section.querySelector(':scope > [id]');
+  let idHolder: Element | null = section.id !== '' ? section : null;
+  for (let c = section.firstElementChild, n = 0; idHolder === null && c !== null && n < 8; c = c.nextElementSibling, n++)
+    if (c.id !== '') idHolder = c;
   const yes =
     isCredentialSectionHeading(heading?.textContent) ||
     isCredentialSectionHeading(section.getAttribute('aria-label')) ||
@@ -187,9 +192,9 @@ function inCredentialSection(el: Element): boolean {
   return yes;
 }
 
-/** The text of the scripts, styles and text areas in `root` (and of `root` itself if it is one). */
+/** The text of the scripts and styles in `root` (and of `root` itself if it is one): never the page's words. */
 function hiddenText(root: Element): string {
-  const sel = 'script, style, textarea';
+  const sel = 'script, style';
   let out = root.matches(sel) ? (root.textContent ?? '') : '';
   for (const el of root.querySelectorAll(sel)) out += `${el.textContent ?? ''}\n`;
   return out;
@@ -203,7 +208,7 @@ function occurrences(text: string, word: string): number {
 }
 
 /** Credential-like URLs written in the text of `root` (outside links); the mark goes after the text's element. */
-function scanTextUrls(root: Element, text: string, first: number, hidden: string, out: Seen[]): void {
+function scanTextUrls(root: Element, text: string, first: number, hidden: () => string, out: Seen[]): void {
   const known = new Set<string>();
   for (const f of out) if (f.sighting.kind === 'link') known.add(f.sighting.href);
   const wanted = new Set<string>();
@@ -213,7 +218,7 @@ function scanTextUrls(root: Element, text: string, first: number, hidden: string
   // on the text stays where urlsInText puts it.
   for (const u of urlsInText(text.slice(Math.max(0, first - 5), TEXT_URL_LIMITS.maxTextChars))) {
     if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !test.test(u)) continue;
-    if (occurrences(text, u) > occurrences(hidden, u)) wanted.add(u);
+    if (occurrences(text, u) > occurrences(hidden(), u)) wanted.add(u);
   }
   if (wanted.size === 0) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
