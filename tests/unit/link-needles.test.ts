@@ -15,13 +15,16 @@ import { firstLookSource, isWrittenAsParsed } from '../../lib/detect/signals';
 const needle = new RegExp(LINK_NEEDLES, 'i');
 const firstLook = new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i');
 
-/** What the content script does with an href as written: the address it reports, or null (skipped). */
-function contentScriptPicks(raw: string): string | null {
+/**
+ * What the content script does with an href as written (entrypoints/content/scan.ts): the
+ * address it reports, or null (skipped). `a.href` is the URL parser's writing of the href.
+ */
+function contentScriptPicks(raw: string, base = 'https://jobs.example.net/applications/4711'): string | null {
   if (!firstLook.test(raw)) return null;
   let href = raw;
   if (!isWrittenAsParsed(raw)) {
     try {
-      href = new URL(raw.trim()).href; // what `a.href` gives for an absolute href
+      href = new URL(raw, base).href;
     } catch {
       return null;
     }
@@ -81,6 +84,13 @@ describe('link pre-check of the content script', () => {
         expect(contentScriptPicks(v), v).not.toBeNull();
         checked++;
       }
+    // Written relative to a page on the same host, and with a host in full-width letters (IDNA maps them).
+    for (const u of accepted) {
+      const url = new URL(u);
+      expect(contentScriptPicks(`${url.pathname}${url.search}${url.hash}`, url.origin), u).not.toBeNull();
+      const wide = u.replace(url.hostname, url.hostname.replace(/[a-z]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)));
+      expect(contentScriptPicks(wide), wide).not.toBeNull();
+    }
     expect(checked).toBeGreaterThan(accepted.length * 8);
   });
 
