@@ -37,6 +37,9 @@ function isExplicit(a: HTMLAnchorElement): boolean {
   );
 }
 
+/** `img` elements whose `src` does not end in an image type that cannot be baked (srcset ones stay). */
+const BAKEABLE_IMAGES = `img[srcset], img${['.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp', '.ico'].map((e) => `:not([src$="${e}" i])`).join('')}`;
+
 /** Script types that carry JSON-LD (credentials embedded in the page). */
 const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="application/vc+ld+json"]';
 /**
@@ -95,8 +98,10 @@ export function scanSubtree(root: Element): Seen[] {
   }
   scanListedLinks(root, bySighting, out);
 
-  const images = root.matches('img') ? [root] : [];
-  images.push(...root.querySelectorAll('img'));
+  // Images whose address ends like a JPEG, GIF, WebP... (and no srcset) cannot carry a baked badge:
+  // the browser leaves them out natively; the loop below checks the rest (queries, srcset) again.
+  const images = root.matches(BAKEABLE_IMAGES) ? [root] : [];
+  images.push(...root.querySelectorAll(BAKEABLE_IMAGES));
   for (const img of images) {
     if (!(img instanceof HTMLImageElement)) continue;
     // JPEG, GIF, WebP... cannot carry a baked badge: skip before any other work (even resolving the URL).
@@ -121,8 +126,9 @@ export function scanSubtree(root: Element): Seen[] {
   }
   // Credential addresses written as plain text (a CV pasted into a page), unless a link already
   // gave them: only when the text holds such an address are its text nodes walked for the mark.
+  // (Pages often have addresses in their scripts only: then nothing more is read.)
   const first = text.indexOf('://');
-  if (first >= 0) scanTextUrls(root, text, first, hiddenOf, out);
+  if (first >= 0 && occurrences(text, '://') > occurrences(hiddenOf(), '://')) scanTextUrls(root, text, first, hiddenOf, out);
   return out;
 }
 
