@@ -76,8 +76,9 @@ export function scanSubtree(root: Element): Seen[] {
   const hiddenOf = () => (hidden ??= hiddenText(root));
   if (text.includes('eyJ') && occurrences(text, 'eyJ') > occurrences(hiddenOf(), 'eyJ')) scanJwtText(root, out);
 
-  const test = (needle ??= new RegExp(LINK_NEEDLES, 'i'));
-  const maybe = (worthALook ??= new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i'));
+  // Both patterns are matched against the lower-cased href: case-sensitive patterns compile and run faster.
+  const test = (needle ??= new RegExp(LINK_NEEDLES));
+  const maybe = (worthALook ??= new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS)));
   const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
   const links = root.querySelectorAll('a[href]');
   // A plain loop (this runs cold on every page): `root` itself first, then its links.
@@ -85,10 +86,10 @@ export function scanSubtree(root: Element): Seen[] {
     const a = i < 0 ? root : (links[i] as Element);
     const raw = a.getAttribute('href') ?? '';
     // Most links on a page are not credentials: one test on the href as written skips them.
-    if (!maybe.test(raw) || !(a instanceof HTMLAnchorElement)) continue;
+    if (!maybe.test(raw.toLowerCase()) || !(a instanceof HTMLAnchorElement)) continue;
     const explicit = isExplicit(a);
     const href = isWrittenAsParsed(raw) ? raw : a.href;
-    if ((!explicit && !test.test(href)) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    if ((!explicit && !test.test(href.toLowerCase())) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
     const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href };
     const label = labelFor(a);
     if (label !== undefined) sighting.label = label;
@@ -112,8 +113,8 @@ export function scanSubtree(root: Element): Seen[] {
     const title = clip(img.title);
     const link = img.closest('a[href]');
     const linkRaw = link instanceof HTMLAnchorElement ? (link.getAttribute('href') ?? '') : '';
-    const linkHref = link instanceof HTMLAnchorElement && maybe.test(linkRaw) ? (isWrittenAsParsed(linkRaw) ? linkRaw : link.href) : '';
-    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength && test.test(linkHref);
+    const linkHref = link instanceof HTMLAnchorElement && maybe.test(linkRaw.toLowerCase()) ? (isWrittenAsParsed(linkRaw) ? linkRaw : link.href) : '';
+    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength && test.test(linkHref.toLowerCase());
     const inSection = inCredentialSection(img);
     // One signal says "badge"; the background weighs them (logos, file types) with classifyImage.
     if (!inLink && !inSection && !BADGE_WORDS.test(alt ?? '') && !BADGE_WORDS.test(title ?? '')) continue;
@@ -223,7 +224,7 @@ function scanTextUrls(root: Element, text: string, first: number, hidden: () => 
   // first `://`: the same URLs, without running the pattern over the text before it. The bound
   // on the text stays where urlsInText puts it.
   for (const u of urlsInText(text.slice(Math.max(0, first - 5), TEXT_URL_LIMITS.maxTextChars))) {
-    if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !test.test(u)) continue;
+    if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !test.test(u.toLowerCase())) continue;
     if (occurrences(text, u) > occurrences(hidden(), u)) wanted.add(u);
   }
   if (wanted.size === 0) return;

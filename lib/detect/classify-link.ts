@@ -117,8 +117,8 @@ export function credentialFileEndings(): string[] {
 }
 
 /**
- * Source of one case-insensitive regular expression that every http(s) URL classifyLink
- * accepts matches, as the URL parser writes it (`a.href`): a needle's host with an optional
+ * Source of one regular expression that every http(s) URL classifyLink accepts matches once
+ * lower-cased, as the URL parser writes it (`a.href`): a needle's host with an optional
  * port and its path start (no path start: `/`, `?`, `#` or the end), or a credential file
  * ending before the query. The content script tests links with it and reports only those that
  * match; the background classifies them. scripts/gen-link-needles.mjs writes it into
@@ -127,7 +127,7 @@ export function credentialFileEndings(): string[] {
 export function linkNeedleSource(): string {
   const parts = linkNeedles().map(
     // `credly.com` also covers `www.credly.com` (a superset is enough).
-    (n) => `${escapeRegExp(n.host)}(?::\\d{1,5})?${n.path === '' ? '(?:[/?#]|$)' : escapeRegExp(n.path)}`,
+    (n) => `${escapeRegExp(n.host.toLowerCase())}(?::\\d{1,5})?${n.path === '' ? '(?:[/?#]|$)' : escapeRegExp(n.path.toLowerCase())}`,
   );
   parts.push(`\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)`);
   return parts.join('|');

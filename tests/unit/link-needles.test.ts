@@ -12,15 +12,16 @@ import { LINK_FILE_ENDINGS, LINK_HOSTS, LINK_NEEDLES } from '../../lib/detect/li
 import { linkNeedlesModule } from '../../lib/detect/link-needles-source';
 import { firstLookSource, isWrittenAsParsed } from '../../lib/detect/signals';
 
-const needle = new RegExp(LINK_NEEDLES, 'i');
-const firstLook = new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS), 'i');
+// The content script tests lower-cased hrefs with case-sensitive patterns.
+const needle = new RegExp(LINK_NEEDLES);
+const firstLook = new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS));
 
 /**
  * What the content script does with an href as written (entrypoints/content/scan.ts): the
  * address it reports, or null (skipped). `a.href` is the URL parser's writing of the href.
  */
 function contentScriptPicks(raw: string, base = 'https://jobs.example.net/applications/4711'): string | null {
-  if (!firstLook.test(raw)) return null;
+  if (!firstLook.test(raw.toLowerCase())) return null;
   let href = raw;
   if (!isWrittenAsParsed(raw)) {
     try {
@@ -29,7 +30,7 @@ function contentScriptPicks(raw: string, base = 'https://jobs.example.net/applic
       return null;
     }
   }
-  return needle.test(href) ? href : null;
+  return needle.test(href.toLowerCase()) ? href : null;
 }
 
 function filesUnder(dir: string): string[] {
