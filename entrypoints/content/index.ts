@@ -28,6 +28,7 @@ export default defineContentScript({
     let results = new Map<string, string[] | null>();
     /** Elements showing a sighting whose reply is pending. */
     let waiting = new Map<string, Element[]>();
+    let texts = 0; // JSON-LD and JWS texts sent for this page
     let page = pageKey();
     let reported = false; // sent at least once for this page URL
     let roots = new Set<Element>();
@@ -86,6 +87,9 @@ export default defineContentScript({
           const known = results.get(key);
           if (known === undefined) {
             if (results.size >= MESSAGE_LIMITS.maxSightingsPerPage) continue;
+            const isText = sighting.kind === 'json' || sighting.kind === 'jwt';
+            if (isText && texts >= MESSAGE_LIMITS.maxTextSightingsPerPage) continue;
+            if (isText) texts++;
             results.set(key, null);
             waiting.set(key, [element]);
             fresh.push({ key, sighting });
@@ -106,6 +110,7 @@ export default defineContentScript({
         page = pageKey();
         results = new Map();
         waiting = new Map();
+        texts = 0;
         marker.reset();
         roots = new Set();
         if (reported) void send([], true);

@@ -22,6 +22,8 @@ export const MESSAGE_LIMITS = {
   maxSightingsPerMessage: 50,
   /** Sightings a content script reports for one page (later ones are not sent). */
   maxSightingsPerPage: 400,
+  /** Of those, JSON-LD and JWS texts (each up to 64 KB): the background parses them. */
+  maxTextSightingsPerPage: 20,
   /** Candidates remembered per tab (later ones are ignored). */
   maxCandidatesPerTab: 100,
   maxUrlLength: 2048,
