@@ -59,10 +59,10 @@ export interface SdFailure {
 
 export type ParseResult = { ok: true; value: DerivedProofValue } | { ok: false; failure: SdFailure };
 
-const malformed = (detail: string): ParseResult => ({
-  ok: false,
-  failure: { code: 'ERR_DI_SD_PROOF_VALUE', detail: `ecdsa-sd-2023 proofValue: ${detail}` },
-});
+const fail = (code: SdFailure['code'], detail: string): ParseResult => ({ ok: false, failure: { code, detail } });
+const malformed = (detail: string): ParseResult => fail('ERR_DI_SD_PROOF_VALUE', `ecdsa-sd-2023 proofValue: ${detail}`);
+/** A bound of SD_LIMITS exceeded (`what`: "12 signatures (limit 8)"). */
+const overLimit = (what: string): ParseResult => fail('ERR_DI_SD_LIMIT', `ecdsa-sd-2023 proofValue: ${what}`);
 
 const startsWith = (bytes: Uint8Array, header: readonly number[]): boolean =>
   bytes.length >= header.length && header.every((b, i) => bytes[i] === b);
@@ -75,25 +75,18 @@ export function parseDerivedProofValue(proofValue: unknown): ParseResult {
   if (typeof proofValue !== 'string' || !proofValue.startsWith('u'))
     return malformed('not a multibase base64url-no-pad ("u") string.');
   if (proofValue.length > SD_LIMITS.maxProofValueChars)
-    return {
-      ok: false,
-      failure: {
-        code: 'ERR_DI_SD_LIMIT',
-        detail: `ecdsa-sd-2023 proofValue has ${proofValue.length} characters (limit ${SD_LIMITS.maxProofValueChars}).`,
-      },
-    };
+    return fail(
+      'ERR_DI_SD_LIMIT',
+      `ecdsa-sd-2023 proofValue has ${proofValue.length} characters (limit ${SD_LIMITS.maxProofValueChars}).`,
+    );
   const bytes = /=/.test(proofValue) ? undefined : base64UrlDecode(proofValue.slice(1));
   if (!bytes) return malformed('not valid base64url-no-pad.');
   if (startsWith(bytes, HEADER_BASE))
-    return {
-      ok: false,
-      failure: {
-        code: 'ERR_DI_SD_BASE_PROOF',
-        detail:
-          'base proof: the holder must derive a proof before sharing. This is an ecdsa-sd-2023 BASE proof ' +
-          '(header 0xd9 0x5d 0x00), meant only for the holder; a verifier checks derived proofs only.',
-      },
-    };
+    return fail(
+      'ERR_DI_SD_BASE_PROOF',
+      'base proof: the holder must derive a proof before sharing. This is an ecdsa-sd-2023 BASE proof ' +
+        '(header 0xd9 0x5d 0x00), meant only for the holder; a verifier checks derived proofs only.',
+    );
   if (!startsWith(bytes, HEADER_DERIVED))
     return malformed('does not start with the derived-proof header 0xd9 0x5d 0x01.');
   const decoded = decodeBoundedCbor(bytes.subarray(HEADER_DERIVED.length), {
@@ -103,10 +96,7 @@ export function parseDerivedProofValue(proofValue: unknown): ParseResult {
   });
   if (!decoded.ok) {
     if (decoded.limit)
-      return {
-        ok: false,
-        failure: { code: 'ERR_DI_SD_LIMIT', detail: `ecdsa-sd-2023 proofValue: ${decoded.reason}.` },
-      };
+      return overLimit(`${decoded.reason}.`);
     return malformed(`${decoded.reason}.`);
   }
   const c = decoded.value;
@@ -123,22 +113,10 @@ export function parseDerivedProofValue(proofValue: unknown): ParseResult {
   if (!Array.isArray(signatures) || !signatures.every((s) => isBytes(s, 64)))
     return malformed('signatures is not an array of 64-byte strings.');
   if (signatures.length > SD_LIMITS.maxSignatures)
-    return {
-      ok: false,
-      failure: {
-        code: 'ERR_DI_SD_LIMIT',
-        detail: `ecdsa-sd-2023 proofValue: ${signatures.length} signatures (limit ${SD_LIMITS.maxSignatures}).`,
-      },
-    };
+    return overLimit(`${signatures.length} signatures (limit ${SD_LIMITS.maxSignatures}).`);
   if (!(compressed instanceof Map)) return malformed('the label map is not a CBOR map.');
   if (compressed.size > SD_LIMITS.maxLabels)
-    return {
-      ok: false,
-      failure: {
-        code: 'ERR_DI_SD_LIMIT',
-        detail: `ecdsa-sd-2023 proofValue: ${compressed.size} label map entries (limit ${SD_LIMITS.maxLabels}).`,
-      },
-    };
+    return overLimit(`${compressed.size} label map entries (limit ${SD_LIMITS.maxLabels}).`);
   // vc-di-ecdsa §3.4 "decompressLabelMap": k → "c14n" + k, v → "u" + base64url-no-pad(v).
   const labelMap = new Map<string, string>();
   for (const [k, v] of compressed as Map<unknown, unknown>) {
@@ -153,13 +131,7 @@ export function parseDerivedProofValue(proofValue: unknown): ParseResult {
   )
     return malformed('mandatoryIndexes is not an array of non-negative integers.');
   if (mandatoryIndexes.length > SD_LIMITS.maxMandatory)
-    return {
-      ok: false,
-      failure: {
-        code: 'ERR_DI_SD_LIMIT',
-        detail: `ecdsa-sd-2023 proofValue: ${mandatoryIndexes.length} mandatory indexes (limit ${SD_LIMITS.maxMandatory}).`,
-      },
-    };
+    return overLimit(`${mandatoryIndexes.length} mandatory indexes (limit ${SD_LIMITS.maxMandatory}).`);
   return {
     ok: true,
     value: {
