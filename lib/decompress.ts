@@ -2,6 +2,8 @@
  * Decompression with a hard output cap (DecompressionStream: in Node 20 and in the MV3 worker).
  * SECURITY: without the cap a few KiB of input (a "zip bomb") exhausts memory.
  */
+import { concat } from './proof/crypto';
+
 export type Decompressed =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; tooLarge: true }
@@ -33,11 +35,5 @@ export async function decompressCapped(
   } catch (error) {
     return { ok: false, tooLarge: false, error: String(error) };
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: concat(...parts) };
 }

@@ -5,6 +5,7 @@
  */
 import type { FetchErrorCode, FetchFail, FetchResult, SafeFetch } from '../model/env';
 import { LIMITS } from '../model/input';
+import { concat } from '../proof/crypto';
 import { isPrivateHost } from './private-host';
 import { mapUrl, unmapUrl, type UrlMap } from './url-map';
 
@@ -296,11 +297,5 @@ async function readCapped(res: Response, cap: number, signal: AbortSignal): Prom
   } catch (error) {
     return { ok: false, why: signal.aborted ? 'timeout' : 'error', detail: reason(error) };
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
+  return { ok: true, bytes: concat(...chunks) };
 }
