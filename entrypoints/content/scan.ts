@@ -5,8 +5,9 @@
  * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
  * page never compiles them. No network, no state beyond a per-section cache.
  */
-import { LINK_FILE_ENDINGS, LINK_HOSTS, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { LINK_FIRST_LOOK, LINK_NEEDLES } from '../../lib/detect/link-needles';
 import { SIGHTING_LIMITS, type Sighting } from '../../lib/detect/sighting';
+import { cleanLabel } from '../../lib/detect/url';
 import {
   BADGE_WORDS,
   GENERIC_LINK_TEXT,
@@ -15,7 +16,6 @@ import {
   TEXT_URL_LIMITS,
   isCredentialButtonText,
   isCredentialSectionHeading,
-  firstLookSource,
   isWrittenAsParsed,
   urlsInText,
 } from '../../lib/detect/signals';
@@ -48,13 +48,6 @@ const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="applicati
  */
 const CREDENTIAL_JSON_WORDS = /Credential|Presentation|Assertion|"v[cp]"|\\u/;
 
-/** Whitespace-collapsed, bounded to the label limit; undefined when empty. */
-function clip(text: string | null | undefined): string | undefined {
-  const t = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (t === '') return undefined;
-  return t.length > SIGHTING_LIMITS.maxLabelLength ? `${t.slice(0, SIGHTING_LIMITS.maxLabelLength - 1)}…` : t;
-}
-
 /**
  * What may be a credential in `root` (an element and its subtree). Cheap: native selectors,
  * one regular expression per link, one textContent read, a text walk only when the text
@@ -78,7 +71,7 @@ export function scanSubtree(root: Element): Seen[] {
 
   // Both patterns are matched against the lower-cased href: case-sensitive patterns compile and run faster.
   const test = (needle ??= new RegExp(LINK_NEEDLES));
-  const maybe = (worthALook ??= new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS)));
+  const maybe = (worthALook ??= new RegExp(LINK_FIRST_LOOK));
   const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
   const links = root.querySelectorAll('a[href]');
   // A plain loop (this runs cold on every page): `root` itself first, then its links.
@@ -109,8 +102,8 @@ export function scanSubtree(root: Element): Seen[] {
     if (!img.hasAttribute('srcset') && NOT_BAKEABLE_SRC.test(img.getAttribute('src') ?? '')) continue;
     const src = img.currentSrc || img.src;
     if (!/^https?:/i.test(src) || NOT_BAKEABLE_SRC.test(src) || src.length > SIGHTING_LIMITS.maxUrlLength) continue;
-    const alt = clip(img.alt);
-    const title = clip(img.title);
+    const alt = cleanLabel(img.alt);
+    const title = cleanLabel(img.title);
     const link = img.closest('a[href]');
     const linkRaw = link instanceof HTMLAnchorElement ? (link.getAttribute('href') ?? '') : '';
     const linkHref = link instanceof HTMLAnchorElement && maybe.test(linkRaw.toLowerCase()) ? (isWrittenAsParsed(linkRaw) ? linkRaw : link.href) : '';
@@ -134,11 +127,11 @@ export function scanSubtree(root: Element): Seen[] {
 }
 
 function labelFor(a: HTMLAnchorElement): string | undefined {
-  const own = clip(a.getAttribute('aria-label') ?? a.textContent);
+  const own = cleanLabel(a.getAttribute('aria-label') ?? a.textContent);
   if (own !== undefined && !GENERIC_LINK_TEXT.test(own)) return own;
   const entry = a.closest('li, article');
   const heading = entry?.querySelector('h3, h4, h5, strong, [data-credential-title]');
-  return clip(heading?.textContent) ?? own;
+  return cleanLabel(heading?.textContent) ?? own;
 }
 
 /**

@@ -2,8 +2,6 @@ import type { Candidate } from './candidate';
 import { BADGE_WORDS, LOGO_WORDS, NOT_BAKEABLE } from './signals';
 import { cleanLabel, parseHttpUrl } from './url';
 
-export { isCredentialSectionHeading } from './signals';
-
 /** What the content script extracts about one `<img>`. */
 export interface ImageInfo {
   /** Absolute image URL (`img.currentSrc || img.src`). */

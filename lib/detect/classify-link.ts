@@ -1,11 +1,10 @@
 import type { Candidate } from './candidate';
 import { PLATFORM_RULES } from './platforms/index';
+import { obHostedRule } from './platforms/ob-hosted';
 import { hostMatches, matchLinkRule, type LinkRule } from './rules';
+import { NOT_AS_PARSED, escapeRegExp } from './signals';
 import { REDIRECT_WRAPPERS, unwrapParsedRedirect } from './unwrap';
 import { cleanLabel, parseHttpUrl } from './url';
-
-export { isCredentialButtonText } from './signals';
-import { obHostedRule } from './platforms/ob-hosted';
 
 /** All platform link rules, most specific first. */
 export const LINK_RULES: readonly LinkRule[] = PLATFORM_RULES;
@@ -83,8 +82,6 @@ export function literalPathPrefix(path: RegExp): string {
   return out;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** A string a credential link's parsed form contains: a host (or `.suffix`), then the literal start of a path. */
 export interface LinkNeedle {
   host: string;
@@ -95,7 +92,7 @@ export interface LinkNeedle {
 /**
  * What every http(s) URL classifyLink accepts contains, as the URL parser writes it: for each
  * rule and redirect wrapper, each host (a `*.` host as its `.suffix`) with the literal start of
- * its path; and (credentialFileEndings) a credential file ending.
+ * its path (a path may instead end in one of FILE_ENDING_WORDS).
  */
 export function linkNeedles(): LinkNeedle[] {
   const out: LinkNeedle[] = [];
@@ -109,11 +106,6 @@ export function linkNeedles(): LinkNeedle[] {
   // A needle another one is part of adds nothing: `credly.com` + `/badges/` covers `www.credly.com` + `/badges/`.
   const covers = (b: LinkNeedle, a: LinkNeedle) => a !== b && a.host.endsWith(b.host) && a.path.startsWith(b.path);
   return out.filter((a) => !out.some((b) => covers(b, a) && !(covers(a, b) && out.indexOf(a) < out.indexOf(b))));
-}
-
-/** File endings (lower-case, with the dot) of the credential files classifyLink accepts on any host. */
-export function credentialFileEndings(): string[] {
-  return FILE_ENDING_WORDS.map((w) => `.${w}`);
 }
 
 /**
@@ -131,6 +123,19 @@ export function linkNeedleSource(): string {
   );
   parts.push(`\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)`);
   return parts.join('|');
+}
+
+/**
+ * Source of the content script's first, cheap test on every href as written, lower-cased: a
+ * plain `http(s)://` href whose host is or ends in `.` + a needle's host, a path ending in a
+ * credential file ending, or an href isWrittenAsParsed refuses. Every link classifyLink can
+ * accept passes it (its host is a rule's or a redirect wrapper's, or its path a credential
+ * file's); the few that do get the exact test (linkNeedleSource) on their parsed form.
+ */
+export function linkFirstLookSource(): string {
+  const hosts = [...new Set(linkNeedles().map((n) => escapeRegExp(n.host.replace(/^\./, '').toLowerCase())))];
+  const host = `^https?:\\/\\/(?:[^/?#]*\\.)?(?:${hosts.join('|')})(?::\\d{1,5})?(?:[/?#]|$)`;
+  return `${host}|\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)|${NOT_AS_PARSED}`;
 }
 
 export interface LinkContext {

@@ -1,5 +1,5 @@
 /** The text of lib/detect/link-needles.ts, made from the rules (scripts/gen-link-needles.mjs writes it; a test compares). */
-import { credentialFileEndings, linkNeedles, linkNeedleSource } from './classify-link';
+import { linkFirstLookSource, linkNeedleSource } from './classify-link';
 
 export function linkNeedlesModule(): string {
   return `/**
@@ -11,10 +11,7 @@ export function linkNeedlesModule(): string {
  */
 export const LINK_NEEDLES = ${JSON.stringify(linkNeedleSource())};
 
-/** The needles' hosts (a \`*.\` host without its \`*.\`), for the content script's first test (signals.ts). */
-export const LINK_HOSTS: readonly string[] = ${JSON.stringify([...new Set(linkNeedles().map((n) => n.host.replace(/^\./, '')))])};
-
-/** Credential file endings classifyLink accepts on any host. */
-export const LINK_FILE_ENDINGS: readonly string[] = ${JSON.stringify(credentialFileEndings())};
+/** The content script's first test on every href (lower-cased), before LINK_NEEDLES (linkFirstLookSource). */
+export const LINK_FIRST_LOOK = ${JSON.stringify(linkFirstLookSource())};
 `;
 }

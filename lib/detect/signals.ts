@@ -51,22 +51,10 @@ const REWRITTEN = /[\\\s]|\/\.|%2e/i;
  * Source of a pattern that matches every href isWrittenAsParsed refuses (and some it accepts),
  * once lower-cased.
  */
-export const NOT_AS_PARSED = String.raw`^(?!https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$))|[\\\s]|\/\.|%2e`;
+export const NOT_AS_PARSED = `^(?!${PLAIN_HREF.source.slice(1)})|${REWRITTEN.source}`;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * Source of the content script's first, cheap test on an href as written, lower-cased:
- * a plain `http(s)://` href whose host is or ends in `.` + one of `hosts`, a path ending in one
- * of `endings`, or an href isWrittenAsParsed refuses. Every link classifyLink can accept passes
- * it (its host is a rule's or a redirect wrapper's, or its path a credential file's); the few
- * that do get the exact test (LINK_NEEDLES) on their parsed form.
- */
-export function firstLookSource(hosts: readonly string[], endings: readonly string[]): string {
-  const lower = (list: readonly string[]) => list.map((x) => escapeRegExp(x.toLowerCase())).join('|');
-  const host = `^https?:\\/\\/(?:[^/?#]*\\.)?(?:${lower(hosts)})(?::\\d{1,5})?(?:[/?#]|$)`;
-  return `${host}|(?:${lower(endings)})(?:[?#]|$)|${NOT_AS_PARSED}`;
-}
+/** Escapes `s` for use as a literal in a regular expression source. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * True when an href is written as the URL parser would write it, up to the case of its scheme

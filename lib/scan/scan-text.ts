@@ -4,8 +4,6 @@ import { classifyLink } from '../detect/classify-link';
 import { urlsInText } from '../detect/signals';
 import { SCAN_LIMITS, type Collector } from './collect';
 
-export { trimUrl, urlsInText } from '../detect/signals';
-
 /** Adds candidates for credential URLs and JWTs written in `text`. */
 export function scanText(text: string, into: Collector, ctx: { pageUrl: string; where: string }): void {
   const bounded = text.length > SCAN_LIMITS.maxTextChars ? text.slice(0, SCAN_LIMITS.maxTextChars) : text;

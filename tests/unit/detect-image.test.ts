@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyImage, isCredentialSectionHeading } from '../../lib/detect/classify-image';
+import { classifyImage } from '../../lib/detect/classify-image';
+import { isCredentialSectionHeading } from '../../lib/detect/signals';
 
 describe('classifyImage', () => {
   it('accepts a PNG whose alt text names a badge', () => {

@@ -8,13 +8,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyLink, literalPathPrefix } from '../../lib/detect/classify-link';
-import { LINK_FILE_ENDINGS, LINK_HOSTS, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { LINK_FIRST_LOOK, LINK_NEEDLES } from '../../lib/detect/link-needles';
 import { linkNeedlesModule } from '../../lib/detect/link-needles-source';
-import { firstLookSource, isWrittenAsParsed } from '../../lib/detect/signals';
+import { isWrittenAsParsed } from '../../lib/detect/signals';
 
 // The content script tests lower-cased hrefs with case-sensitive patterns.
 const needle = new RegExp(LINK_NEEDLES);
-const firstLook = new RegExp(firstLookSource(LINK_HOSTS, LINK_FILE_ENDINGS));
+const firstLook = new RegExp(LINK_FIRST_LOOK);
 
 /**
  * What the content script does with an href as written (entrypoints/content/scan.ts): the

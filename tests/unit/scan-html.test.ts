@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, scanHtml } from '../../lib/scan/scan-html';
 import { scanQrPayload } from '../../lib/scan/scan-qr';
-import { trimUrl, urlsInText } from '../../lib/scan/scan-text';
+import { trimUrl, urlsInText } from '../../lib/detect/signals';
 import { sniffFile } from '../../lib/scan/scan-file';
 
 const GEN = join(import.meta.dirname, '../fixture-web/generated');
