@@ -87,10 +87,7 @@ async function once(html) {
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', {
-      categories: process.env.BENCH_BREAKDOWN ? 'devtools.timeline,v8,disabled-by-default-v8.compile,blink' : 'devtools.timeline',
-      transferMode: 'ReportEvents',
-    });
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
     await page.goto(PAGE, { waitUntil: 'load' });
     await page.waitForFunction(() => document.title === 'more', null, { timeout: 10_000 });
     // The marks of the whole page (initial scan and lazy entries) are in: the background answered.
@@ -119,15 +116,6 @@ async function once(html) {
     const callsCpu = slices.filter((e) => e.name === 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
     const calls = slices.filter((e) => e.name === 'FunctionCall').map((e) => e.dur / 1000);
     const firstSlice = slices.filter((e) => e.name === 'EvaluateScript').sort((a, b) => b.dur - a.dur)[0];
-    if (process.env.BENCH_BREAKDOWN && firstSlice) {
-      // What the longest slice is made of (nested trace events on the same thread).
-      const inside = events.filter(
-        (e) => e.ph === 'X' && e.tid === firstSlice.tid && e.ts >= firstSlice.ts && e.ts + (e.dur ?? 0) <= firstSlice.ts + firstSlice.dur && e !== firstSlice,
-      );
-      const by = new Map();
-      for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
-      console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' | '));
-    }
     return {
       nodes,
       marks,
