@@ -1,11 +1,11 @@
 /**
  * Extracts what may be a credential from the DOM: links the page-side pre-check takes
- * (lib/detect/link-needles.ts), "Show credential" links in credentials sections, badge-like
+ * (lib/detect/link-pick.ts), links the page marks as Open Badges, "Show credential" links in credentials sections, badge-like
  * images, JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
  * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
  * page never compiles them. No network, no state beyond a per-section cache.
  */
-import { LINK_FIRST_LOOK, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { linkPicker, matchesNeedles } from '../../lib/detect/link-pick';
 import { SIGHTING_LIMITS, type Sighting } from '../../lib/detect/sighting';
 import { cleanLabel } from '../../lib/detect/url';
 import {
@@ -16,7 +16,6 @@ import {
   TEXT_URL_LIMITS,
   isCredentialButtonText,
   isCredentialSectionHeading,
-  isWrittenAsParsed,
   urlsInText,
 } from '../../lib/detect/signals';
 
@@ -26,22 +25,18 @@ export interface Seen {
 }
 
 const sectionCache = new WeakMap<Element, boolean>();
-let needle: RegExp | undefined;
-let worthALook: RegExp | undefined;
 
-/** The page marks the link as an Open Badges document. */
-function isExplicit(a: HTMLAnchorElement): boolean {
-  return (
-    (a.rel !== '' && a.rel.toLowerCase().split(/\s+/).includes('openbadges')) ||
-    a.type.toLowerCase() === 'application/ld+json'
-  );
-}
+/** Links the page marks as an Open Badges document: verified whatever their address (classifyLink's `explicit`). One selector, as below. */
+const EXPLICIT_LINKS = 'a[href]:is([rel~="openbadges" i], [type="application/ld+json" i])';
 
-/** `img` elements whose `src` does not end in an image type that cannot be baked (srcset ones stay). */
-const BAKEABLE_IMAGES = `img[srcset], img${['.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp', '.ico'].map((e) => `:not([src$="${e}" i])`).join('')}`;
+/**
+ * `img` elements whose `src` does not end in an image type that cannot be baked (srcset ones
+ * stay). One selector, not a list: the browser matches each element against each selector of a list.
+ */
+const BAKEABLE_IMAGES = `img:is([srcset], :not(${['.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp', '.ico'].map((e) => `[src$="${e}" i]`).join(', ')}))`;
 
 /** Script types that carry JSON-LD (credentials embedded in the page). */
-const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="application/vc+ld+json"]';
+const JSON_TYPES = new Set(['application/ld+json', 'application/vc+ld+json']);
 /**
  * A JSON text can only be a credential (isCredentialJson) if it names one of these types or a
  * `vc`/`vp` claim; pages carry much schema.org JSON-LD that does not. Escaped text is sent as is.
@@ -49,15 +44,17 @@ const JSON_SCRIPTS = 'script[type="application/ld+json"], script[type="applicati
 const CREDENTIAL_JSON_WORDS = /Credential|Presentation|Assertion|"v[cp]"|\\u/;
 
 /**
- * What may be a credential in `root` (an element and its subtree). Cheap: native selectors,
+ * What may be a credential in `root` (an element and its subtree). Cheap: native lookups,
  * one regular expression per link, one textContent read, a text walk only when the text
- * holds `eyJ` (every JWS) or a URL.
+ * holds `eyJ` (every JWS) or a URL. On a fresh page every DOM access costs (the browser makes
+ * each element's JS object on first touch), so each link is touched once unless it is picked.
  */
 export function scanSubtree(root: Element): Seen[] {
   const out: Seen[] = [];
-  const scripts = root.matches(JSON_SCRIPTS) ? [root] : [];
-  scripts.push(...root.querySelectorAll(JSON_SCRIPTS));
+  // Tag-name collections are the browser's cheapest lookups; the type is checked here.
+  const scripts = root.localName === 'script' ? [root] : Array.from(root.getElementsByTagName('script'));
   for (const script of scripts) {
+    if (!JSON_TYPES.has((script.getAttribute('type') ?? '').trim().toLowerCase())) continue;
     const text = (script.textContent ?? '').trim();
     if (text.length > 0 && text.length <= SIGHTING_LIMITS.maxTextLength && CREDENTIAL_JSON_WORDS.test(text))
       out.push({ sighting: { kind: 'json', text }, element: script });
@@ -66,31 +63,29 @@ export function scanSubtree(root: Element): Seen[] {
   const text = root.textContent ?? '';
   // Text in scripts and styles is not the page's: what only they hold needs no walk.
   let hidden: string | undefined;
-  const hiddenOf = () => (hidden ??= hiddenText(root));
+  const hiddenOf = () => (hidden ??= hiddenText(root, scripts));
   if (text.includes('eyJ') && occurrences(text, 'eyJ') > occurrences(hiddenOf(), 'eyJ')) scanJwtText(root, out);
 
-  // Both patterns are matched against the lower-cased href: case-sensitive patterns compile and run faster.
-  const test = (needle ??= new RegExp(LINK_NEEDLES));
-  const maybe = (worthALook ??= new RegExp(LINK_FIRST_LOOK));
+  const pick = linkPicker(root.ownerDocument.baseURI);
   const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
-  const links = root.querySelectorAll('a[href]');
+  const ownText = new Map<Element, string>();
+  const links = root.getElementsByTagName('a');
   // A plain loop (this runs cold on every page): `root` itself first, then its links.
-  for (let i = root.matches('a[href]') ? -1 : 0; i < links.length; i++) {
-    const a = i < 0 ? root : (links[i] as Element);
-    const raw = a.getAttribute('href') ?? '';
+  for (let i = root.localName === 'a' ? -1 : 0; i < links.length; i++) {
+    const a = i < 0 ? root : links[i]!;
+    const raw = a.getAttribute('href');
     // Most links on a page are not credentials: one test on the href as written skips them.
-    if (!maybe.test(raw.toLowerCase()) || !(a instanceof HTMLAnchorElement)) continue;
-    const explicit = isExplicit(a);
-    const href = isWrittenAsParsed(raw) ? raw : a.href;
-    if ((!explicit && !test.test(href.toLowerCase())) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    if (raw === null || !(a instanceof HTMLAnchorElement)) continue;
+    const href = pick(raw, () => a.href);
+    if (href === null || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
     const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href };
-    const label = labelFor(a);
+    const label = labelFor(a, ownText);
     if (label !== undefined) sighting.label = label;
-    if (explicit) sighting.explicit = true;
     bySighting.set(a, sighting);
     out.push({ sighting, element: a });
   }
-  scanListedLinks(root, bySighting, out);
+  scanExplicitLinks(root, bySighting, ownText, out);
+  scanListedLinks(root, bySighting, ownText, out);
 
   // Images whose address ends like a JPEG, GIF, WebP... (and no srcset) cannot carry a baked badge:
   // the browser leaves them out natively; the loop below checks the rest (queries, srcset) again.
@@ -105,9 +100,8 @@ export function scanSubtree(root: Element): Seen[] {
     const alt = cleanLabel(img.alt);
     const title = cleanLabel(img.title);
     const link = img.closest('a[href]');
-    const linkRaw = link instanceof HTMLAnchorElement ? (link.getAttribute('href') ?? '') : '';
-    const linkHref = link instanceof HTMLAnchorElement && maybe.test(linkRaw.toLowerCase()) ? (isWrittenAsParsed(linkRaw) ? linkRaw : link.href) : '';
-    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength && test.test(linkHref.toLowerCase());
+    const linkHref = link instanceof HTMLAnchorElement ? (pick(link.getAttribute('href') ?? '', () => link.href) ?? '') : '';
+    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength;
     const inSection = inCredentialSection(img);
     // One signal says "badge"; the background weighs them (logos, file types) with classifyImage.
     if (!inLink && !inSection && !BADGE_WORDS.test(alt ?? '') && !BADGE_WORDS.test(title ?? '')) continue;
@@ -126,8 +120,15 @@ export function scanSubtree(root: Element): Seen[] {
   return out;
 }
 
-function labelFor(a: HTMLAnchorElement): string | undefined {
-  const own = cleanLabel(a.getAttribute('aria-label') ?? a.textContent);
+/** The link's own text (its aria-label, else its text), read once per scan. */
+function textOf(a: HTMLAnchorElement, ownText: Map<Element, string>): string {
+  let text = ownText.get(a);
+  if (text === undefined) ownText.set(a, (text = a.getAttribute('aria-label') ?? a.textContent ?? ''));
+  return text;
+}
+
+function labelFor(a: HTMLAnchorElement, ownText: Map<Element, string>): string | undefined {
+  const own = cleanLabel(textOf(a, ownText));
   if (own !== undefined && !GENERIC_LINK_TEXT.test(own)) return own;
   const entry = a.closest('li, article');
   const heading = entry?.querySelector('h3, h4, h5, strong, [data-credential-title]');
@@ -142,6 +143,7 @@ function labelFor(a: HTMLAnchorElement): string | undefined {
 function scanListedLinks(
   root: Element,
   bySighting: Map<Element, Extract<Sighting, { kind: 'link' }>>,
+  ownText: Map<Element, string>,
   out: Seen[],
 ): void {
   const sections: Element[] = [];
@@ -153,10 +155,11 @@ function scanListedLinks(
   }
   for (const section of sections) {
     const links = section.localName === 'a' ? [section] : section.getElementsByTagName('a');
+    // The innermost section decides (as for images): a nested section is judged on its own heading.
+    const nested = section.querySelector('section, [role="region"]') !== null;
     for (const a of links) {
       if (!(a instanceof HTMLAnchorElement) || !a.hasAttribute('href')) continue;
-      // The innermost section decides (as for images): a nested section is judged on its own heading.
-      if (!isCredentialButtonText(a.getAttribute('aria-label') ?? a.textContent ?? '') || !inCredentialSection(a)) continue;
+      if (!isCredentialButtonText(textOf(a, ownText)) || (nested && !inCredentialSection(a))) continue;
       const known = bySighting.get(a);
       if (known !== undefined) {
         known.listed = true; // nested credential sections list a link twice
@@ -165,11 +168,40 @@ function scanListedLinks(
       const href = a.href;
       if (!/^https?:/i.test(href) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
       const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href, listed: true };
-      const label = labelFor(a);
+      const label = labelFor(a, ownText);
       if (label !== undefined) sighting.label = label;
       bySighting.set(a, sighting);
       out.push({ sighting, element: a });
     }
+  }
+}
+
+/**
+ * Links the page marks as an Open Badges document (`rel="openbadges"`, `type="application/ld+json"`),
+ * whatever their address: one native query, since such links are rare and any host may serve one.
+ */
+function scanExplicitLinks(
+  root: Element,
+  bySighting: Map<Element, Extract<Sighting, { kind: 'link' }>>,
+  ownText: Map<Element, string>,
+  out: Seen[],
+): void {
+  const marked = root.matches(EXPLICIT_LINKS) ? [root] : [];
+  marked.push(...root.querySelectorAll(EXPLICIT_LINKS));
+  for (const a of marked) {
+    if (!(a instanceof HTMLAnchorElement)) continue;
+    const known = bySighting.get(a);
+    if (known !== undefined) {
+      known.explicit = true;
+      continue;
+    }
+    const href = a.href;
+    if (!/^https?:/i.test(href) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href, explicit: true };
+    const label = labelFor(a, ownText);
+    if (label !== undefined) sighting.label = label;
+    bySighting.set(a, sighting);
+    out.push({ sighting, element: a });
   }
 }
 
@@ -193,10 +225,10 @@ function inCredentialSection(el: Element): boolean {
 }
 
 /** The text of the scripts and styles in `root` (and of `root` itself if it is one): never the page's words. */
-function hiddenText(root: Element): string {
-  const sel = 'script, style';
-  let out = root.matches(sel) ? (root.textContent ?? '') : '';
-  for (const el of root.querySelectorAll(sel)) out += `${el.textContent ?? ''}\n`;
+function hiddenText(root: Element, scripts: Element[]): string {
+  let out = root.localName === 'style' ? (root.textContent ?? '') : '';
+  for (const el of scripts) out += `${el.textContent ?? ''}\n`;
+  for (const el of root.getElementsByTagName('style')) out += `${el.textContent ?? ''}\n`;
   return out;
 }
 
@@ -212,12 +244,11 @@ function scanTextUrls(root: Element, text: string, first: number, hidden: () => 
   const known = new Set<string>();
   for (const f of out) if (f.sighting.kind === 'link') known.add(f.sighting.href);
   const wanted = new Set<string>();
-  const test = needle!;
   // Every URL urlsInText finds starts with `http://` or `https://` at most 5 characters before the
   // first `://`: the same URLs, without running the pattern over the text before it. The bound
   // on the text stays where urlsInText puts it.
   for (const u of urlsInText(text.slice(Math.max(0, first - 5), TEXT_URL_LIMITS.maxTextChars))) {
-    if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !test.test(u.toLowerCase())) continue;
+    if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !matchesNeedles(u)) continue;
     if (occurrences(text, u) > occurrences(hidden(), u)) wanted.add(u);
   }
   if (wanted.size === 0) return;

@@ -2,7 +2,7 @@ import type { Candidate } from './candidate';
 import { PLATFORM_RULES } from './platforms/index';
 import { obHostedRule } from './platforms/ob-hosted';
 import { hostMatches, matchLinkRule, type LinkRule } from './rules';
-import { NOT_AS_PARSED, escapeRegExp } from './signals';
+import { escapeRegExp } from './signals';
 import { REDIRECT_WRAPPERS, unwrapParsedRedirect } from './unwrap';
 import { cleanLabel, parseHttpUrl } from './url';
 
@@ -123,19 +123,6 @@ export function linkNeedleSource(): string {
   );
   parts.push(`\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)`);
   return parts.join('|');
-}
-
-/**
- * Source of the content script's first, cheap test on every href as written, lower-cased: a
- * plain `http(s)://` href whose host is or ends in `.` + a needle's host, a path ending in a
- * credential file ending, or an href isWrittenAsParsed refuses. Every link classifyLink can
- * accept passes it (its host is a rule's or a redirect wrapper's, or its path a credential
- * file's); the few that do get the exact test (linkNeedleSource) on their parsed form.
- */
-export function linkFirstLookSource(): string {
-  const hosts = [...new Set(linkNeedles().map((n) => escapeRegExp(n.host.replace(/^\./, '').toLowerCase())))];
-  const host = `^https?:\\/\\/(?:[^/?#]*\\.)?(?:${hosts.join('|')})(?::\\d{1,5})?(?:[/?#]|$)`;
-  return `${host}|\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)|${NOT_AS_PARSED}`;
 }
 
 export interface LinkContext {

@@ -44,8 +44,9 @@ export const NOT_BAKEABLE_SRC = /\.(?:jpe?g|gif|webp|avif|bmp|ico)(?:[?#]|$)/i;
 
 /** `http(s)://host[:port]` then `/`, `?`, `#` or the end. */
 const PLAIN_HREF = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
-/** What the URL parser rewrites: backslashes, whitespace, dot segments (also written %2e). */
-const REWRITTEN = /[\\\s]|\/\.|%2e/i;
+/** What the URL parser rewrites: backslashes, whitespace and control characters, dot segments (also written %2e). */
+// eslint-disable-next-line no-control-regex -- control characters are what the parser strips or escapes
+const REWRITTEN = /[\\\s\x00-\x1f]|\/\.|%2e/i;
 
 /**
  * Source of a pattern that matches every href isWrittenAsParsed refuses (and some it accepts),
@@ -64,6 +65,11 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\
  */
 export function isWrittenAsParsed(raw: string): boolean {
   return PLAIN_HREF.test(raw) && !REWRITTEN.test(raw);
+}
+
+/** True when the URL parser would rewrite part of the href (a backslash, whitespace, a control character, a dot segment). */
+export function isRewritten(raw: string): boolean {
+  return REWRITTEN.test(raw);
 }
 
 /** Compact JWS: three base64url parts, header and payload JSON objects (`eyJ` = `{"`). */

@@ -335,9 +335,40 @@ const eduAssertion = {
   issuedOn: '2025-01-20T10:00:00+00:00',
   verification: { type: 'HostedBadge' },
 };
+// A badge hosted on the issuer's own site, which no platform rule knows: the job page links it
+// with rel="openbadges", so it is verified whatever its address.
+const fabBase = 'https://www.example.org/fabrikam';
+const fabIssuer = {
+  '@context': OB2,
+  type: 'Issuer',
+  id: `${fabBase}/issuer`,
+  name: 'Fabrikam Training Centre',
+  url: 'https://www.example.org/',
+  email: 'training@example.org',
+};
+const fabBadge = {
+  '@context': OB2,
+  type: 'BadgeClass',
+  id: `${fabBase}/badges/forklift`,
+  name: 'Forklift Operation',
+  description: 'Fictional badge: safe forklift operation in a warehouse.',
+  image: `${fabBase}/badges/forklift/image.png`,
+  criteria: { narrative: 'Passed the practical forklift assessment.' },
+  issuer: fabIssuer.id,
+};
+const fabAssertion = {
+  '@context': OB2,
+  type: 'Assertion',
+  id: `${fabBase}/awards/5f2a9c`,
+  recipient: recipient('jane.doe@example.com', 'fab-salt-1'),
+  badge: fabBadge.id,
+  issuedOn: '2025-03-04T09:00:00+00:00',
+  verification: { type: 'HostedBadge' },
+};
 for (const [dir, docs] of [
   ['obf', [obfIssuer, obfBadge, obfAssertion]],
   ['edubadges', [eduIssuer, eduBadge, eduAssertion]],
+  ['fabrikam', [fabIssuer, fabBadge, fabAssertion]],
 ]) {
   for (const d of docs) {
     const file = `${dir}/${d.type.toLowerCase()}.json`;
@@ -347,6 +378,8 @@ for (const [dir, docs] of [
 }
 put('images/welding.png', badgePng(64, [90, 60, 140]));
 route(obfBadge.image, 'images/welding.png', 'image/png');
+put('images/forklift.png', badgePng(64, [200, 140, 20]));
+route(fabBadge.image, 'images/forklift.png', 'image/png');
 
 const COURSERA = 'https://www.coursera.org/account/accomplishments/verify/FX7K2M9Q4TZL';
 const ACCREDIBLE = 'https://www.credential.net/40718293';
@@ -378,6 +411,7 @@ const jobPage = page(
 <li><a href="${credlyPage(IDS.valid)}">Data Analysis Foundations (Credly)</a></li>
 <li><a href="${OBF_PAGE}">Safe Welding Practice</a></li>
 <li><a href="${COURSERA}">Google Data Analytics Certificate (Coursera)</a></li>
+<li><a rel="noopener OpenBadges" href="${fabAssertion.id}">Forklift Operation (Fabrikam Training Centre)</a></li>
 </ul>
 <p><img class="badge" src="https://www.example.org/badges/northwind-data-analysis.png" alt="Data Analysis Foundations badge"> Badge image uploaded by the applicant</p>
 </section>
@@ -474,6 +508,7 @@ const detectExpected = {
       },
       'json-ld': { platform: 'json-ld', verdict: 'verified-untrusted', title: badgrClass.name },
       jwt: { platform: 'jwt', verdict: 'verified-untrusted', title: signedBadge.name },
+      [fabAssertion.id]: { platform: 'ob-hosted', verdict: 'verified-untrusted' },
     },
   },
   cv: {

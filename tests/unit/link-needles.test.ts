@@ -1,36 +1,33 @@
 /**
- * The content script's link pre-check (lib/detect/link-needles.ts, generated from the rules, and
- * the first look in signals.ts) must let through every link classifyLink accepts: a link it
- * drops is a credential the page shows and CredLens never sees. Tested over every URL the tests
- * and the fixture web use, and over rewritten forms of each (case, port, wrapper, escapes).
+ * The content script's link pre-check (lib/detect/link-pick.ts, with the needles of
+ * lib/detect/link-needles.ts generated from the rules) must let through every link classifyLink
+ * accepts: a link it drops is a credential the page shows and CredLens never sees. Tested over
+ * every URL the tests and the fixture web use, and over rewritten forms of each (case, port,
+ * wrapper, escapes, relative writings).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyLink, literalPathPrefix } from '../../lib/detect/classify-link';
-import { LINK_FIRST_LOOK, LINK_NEEDLES } from '../../lib/detect/link-needles';
+import { linkPicker } from '../../lib/detect/link-pick';
 import { linkNeedlesModule } from '../../lib/detect/link-needles-source';
-import { isWrittenAsParsed } from '../../lib/detect/signals';
-
-// The content script tests lower-cased hrefs with case-sensitive patterns.
-const needle = new RegExp(LINK_NEEDLES);
-const firstLook = new RegExp(LINK_FIRST_LOOK);
 
 /**
- * What the content script does with an href as written (entrypoints/content/scan.ts): the
- * address it reports, or null (skipped). `a.href` is the URL parser's writing of the href.
+ * What the content script does with an href as written on the page at `base`
+ * (entrypoints/content/scan.ts): the address it reports, or null (skipped). In the page,
+ * `a.href` is the URL parser's writing of the href; here the same parser (WHATWG URL) gives it.
+ * `parsed` counts the hrefs that needed it.
  */
+let parsed = 0;
 function contentScriptPicks(raw: string, base = 'https://jobs.example.net/applications/4711'): string | null {
-  if (!firstLook.test(raw.toLowerCase())) return null;
-  let href = raw;
-  if (!isWrittenAsParsed(raw)) {
+  return linkPicker(base)(raw, () => {
+    parsed++;
     try {
-      href = new URL(raw, base).href;
+      return new URL(raw, base).href;
     } catch {
       return null;
     }
-  }
-  return needle.test(href.toLowerCase()) ? href : null;
+  });
 }
 
 function filesUnder(dir: string): string[] {
@@ -63,6 +60,7 @@ function variants(u: string): string[] {
     u.replace('://', '://\t'),
     u.replace(url.pathname, url.pathname.replace(/\//g, '\\')),
     `${u}#top`,
+    `\u0001${u}\u001f`,
     `https://www.linkedin.com/redir/redirect?url=${encodeURIComponent(u)}&urlhash=x`,
     `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(u)}&data=1`,
   ];
@@ -85,10 +83,16 @@ describe('link pre-check of the content script', () => {
         expect(contentScriptPicks(v), v).not.toBeNull();
         checked++;
       }
-    // Written relative to a page on the same host, and with a host in full-width letters (IDNA maps them).
+    // Written relative to a page on the same host (from its root, its query or its fragment, or
+    // from the directory), and with a host in full-width letters (IDNA maps them).
     for (const u of accepted) {
       const url = new URL(u);
+      const page = `${url.origin}${url.pathname}${url.search}`;
       expect(contentScriptPicks(`${url.pathname}${url.search}${url.hash}`, url.origin), u).not.toBeNull();
+      expect(contentScriptPicks(`${url.pathname.toUpperCase()}${url.search}${url.hash}`, `${url.origin}/x/y`), u).not.toBeNull();
+      expect(contentScriptPicks(`${url.search || '?'}${url.hash}`, `${url.origin}${url.pathname}?old#old`), u).not.toBeNull();
+      expect(contentScriptPicks(`#${url.hash.slice(1)}`, page), u).not.toBeNull();
+      expect(contentScriptPicks(`./${url.pathname.split('/').pop()}${url.search}${url.hash}`, page), u).not.toBeNull();
       const wide = u.replace(url.hostname, url.hostname.replace(/[a-z]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)));
       expect(contentScriptPicks(wide), wide).not.toBeNull();
     }
@@ -106,9 +110,29 @@ describe('link pre-check of the content script', () => {
       'https://www.coursera.org/learn/machine-learning',
     ])
       expect(contentScriptPicks(u), u).toBeNull();
-    // Relative and unusual hrefs get a closer look (their parsed form decides).
-    expect(firstLook.test('/badges/x')).toBe(true);
-    expect(firstLook.test('https://user@www.credly.com/badges/x')).toBe(true);
+    // A profile's own relative links are decided without parsing them (the page's address plus the href).
+    parsed = 0;
+    for (const raw of ['/in/jane-doe/', '/feed/', '#experience', '?tab=skills', '/'])
+      expect(contentScriptPicks(raw, 'https://www.linkedin.com/in/jane-doe/?x=1#top'), raw).toBeNull();
+    expect(parsed).toBe(0);
+    // ... and reported, as the parser writes them, when that address is one.
+    expect(contentScriptPicks('/learning/certificates/abc?u=1', 'https://www.linkedin.com/in/jane-doe/')).toBe(
+      'https://www.linkedin.com/learning/certificates/abc?u=1',
+    );
+    expect(contentScriptPicks('#/share/x', 'https://europa.eu/europass/digital-credentials/viewer/')).toBe(
+      'https://europa.eu/europass/digital-credentials/viewer/#/share/x',
+    );
+    // A fragment keeps the page's query, a query replaces it: as the parser has it.
+    const apply = 'https://jobs.example.net/apply?next=https://www.credly.com/badges/x';
+    expect(contentScriptPicks('#top', apply)).toBe(`${apply}#top`);
+    expect(contentScriptPicks('?step=2', apply)).toBeNull();
+    // Unusual writings are parsed: another host from a relative href, a user name, a control character.
+    expect(contentScriptPicks('//www.credly.com/badges/x')).toBe('https://www.credly.com/badges/x');
+    expect(contentScriptPicks('/\\www.credly.com/badges/x')).toBe('https://www.credly.com/badges/x');
+    expect(contentScriptPicks('https://user@www.credly.com/badges/x')).toBe('https://user@www.credly.com/badges/x');
+    expect(contentScriptPicks('https://x.example/a.json\u0001')).toBe('https://x.example/a.json');
+    // A plain href is reported as written (the background parses what it is sent).
+    expect(contentScriptPicks('HTTPS://WWW.CREDLY.COM/badges/x')).toBe('HTTPS://WWW.CREDLY.COM/badges/x');
   });
 
   it('reads the literal start of a rule path conservatively', () => {
