@@ -27,7 +27,6 @@ export function matchesNeedles(url: string): boolean {
 
 /** A picker for hrefs on the page at `baseUrl` (`document.baseURI`). */
 export function linkPicker(baseUrl: string): PickLink {
-  const test = (needle ??= new RegExp(LINK_NEEDLES));
   const first = (pick ??= new RegExp(`${LINK_NEEDLES}|${NOT_AS_PARSED}`));
   // What the parser puts before a relative href of each kind, lower-cased ('' when the base is not http(s)).
   let origin = '';
@@ -45,7 +44,7 @@ export function linkPicker(baseUrl: string): PickLink {
   }
   const resolved = (resolve: () => string | null): string | null => {
     const href = resolve();
-    return href !== null && test.test(href.toLowerCase()) ? href : null;
+    return href !== null && matchesNeedles(href) ? href : null;
   };
   return (raw, resolve) => {
     const low = raw.toLowerCase();
@@ -60,6 +59,9 @@ export function linkPicker(baseUrl: string): PickLink {
     else if (c0 === 0x3f /* ? */) written = path + low;
     else if (c0 === 0x23 /* # */) written = query + low;
     else return resolved(resolve); // another scheme, `//host`, a path relative to the directory, an odd host
-    return test.test(written) ? resolve() : null;
+    // `written` is what the parser makes of the href, up to escaping: the first pattern matches
+    // it by a needle, or because of the page's own address (an IPv6 host, a `/.` in its path),
+    // and the parsed href settles which.
+    return first.test(written) ? resolved(resolve) : null;
   };
 }
