@@ -81,12 +81,16 @@ async function once(html) {
       const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
       return typeof url === 'string' && url.includes('content-scripts/content.js');
     };
-    const slices = events.filter(
+    const mine = events.filter(
       (e) =>
         e.ph === 'X' &&
         (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
         ours(e),
     );
+    // Compiling the script happens inside its evaluation: counted once, there.
+    const inside = (e, outer) => e.tid === outer.tid && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur;
+    const evaluations = mine.filter((e) => e.name === 'EvaluateScript');
+    const slices = mine.filter((e) => e.name !== 'v8.compile' || !evaluations.some((o) => inside(e, o)));
     const inject = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + e.dur, 0) / 1000;
     // Thread time (CPU time of the main thread), less moved by other processes than wall time.
     const injectCpu = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
