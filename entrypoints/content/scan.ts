@@ -5,7 +5,7 @@
  * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
  * page never compiles them. No network, no state beyond a per-section cache.
  */
-import { linkPicker, matchesNeedles } from '../../lib/detect/link-pick';
+import { linkPicker, matchesNeedles, type PickLink } from '../../lib/detect/link-pick';
 import { SIGHTING_LIMITS, type Sighting } from '../../lib/detect/sighting';
 import { cleanLabel } from '../../lib/detect/url';
 import {
@@ -25,6 +25,13 @@ export interface Seen {
 }
 
 const sectionCache = new WeakMap<Element, boolean>();
+/** The link picker for the page's base address: re-scans of added subtrees (many small calls) share it. */
+let picker: { base: string; pick: PickLink } | undefined;
+
+function pickerFor(base: string): PickLink {
+  if (picker?.base !== base) picker = { base, pick: linkPicker(base) };
+  return picker.pick;
+}
 
 /** Links the page marks as an Open Badges document: verified whatever their address (classifyLink's `explicit`). One selector, as below. */
 const EXPLICIT_LINKS = 'a[href]:is([rel~="openbadges" i], [type="application/ld+json" i])';
@@ -66,7 +73,7 @@ export function scanSubtree(root: Element): Seen[] {
   const hiddenOf = () => (hidden ??= hiddenText(root, scripts));
   if (text.includes('eyJ') && occurrences(text, 'eyJ') > occurrences(hiddenOf(), 'eyJ')) scanJwtText(root, out);
 
-  const pick = linkPicker(root.ownerDocument.baseURI);
+  const pick = pickerFor(root.ownerDocument.baseURI);
   const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
   const ownText = new Map<Element, string>();
   const links = root.getElementsByTagName('a');
