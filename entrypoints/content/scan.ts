@@ -24,6 +24,15 @@ export interface Seen {
   element: Element;
 }
 
+type LinkSighting = Extract<Sighting, { kind: 'link' }>;
+
+/** The links one scan reports, by element, and the link texts it has read. */
+interface LinkScan {
+  bySighting: Map<Element, LinkSighting>;
+  ownText: Map<Element, string>;
+  out: Seen[];
+}
+
 const sectionCache = new WeakMap<Element, boolean>();
 /** The link picker for the page's base address: re-scans of added subtrees (many small calls) share it. */
 let picker: { base: string; pick: PickLink } | undefined;
@@ -74,8 +83,7 @@ export function scanSubtree(root: Element): Seen[] {
   if (text.includes('eyJ') && occurrences(text, 'eyJ') > occurrences(hiddenOf(), 'eyJ')) scanJwtText(root, out);
 
   const pick = pickerFor(root.ownerDocument.baseURI);
-  const bySighting = new Map<Element, Extract<Sighting, { kind: 'link' }>>();
-  const ownText = new Map<Element, string>();
+  const found: LinkScan = { bySighting: new Map(), ownText: new Map(), out };
   const links = root.getElementsByTagName('a');
   // A plain loop (this runs cold on every page): `root` itself first, then its links.
   for (let i = root.localName === 'a' ? -1 : 0; i < links.length; i++) {
@@ -85,14 +93,10 @@ export function scanSubtree(root: Element): Seen[] {
     if (raw === null || !(a instanceof HTMLAnchorElement)) continue;
     const href = pick(raw, () => a.href);
     if (href === null || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
-    const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href };
-    const label = labelFor(a, ownText);
-    if (label !== undefined) sighting.label = label;
-    bySighting.set(a, sighting);
-    out.push({ sighting, element: a });
+    reportLink(a, { kind: 'link', href }, found);
   }
-  scanExplicitLinks(root, bySighting, ownText, out);
-  scanListedLinks(root, bySighting, ownText, out);
+  scanExplicitLinks(root, found);
+  scanListedLinks(root, found);
 
   // Images whose address ends like a JPEG, GIF, WebP... (and no srcset) cannot carry a baked badge:
   // the browser leaves them out natively; the loop below checks the rest (queries, srcset) again.
@@ -147,12 +151,7 @@ function labelFor(a: HTMLAnchorElement, ownText: Map<Element, string>): string |
  * credential"): reported as `listed`, so the background reports one no rule knows as found,
  * not verifiable (never fetched). Only sections are searched, so a page without one costs one query.
  */
-function scanListedLinks(
-  root: Element,
-  bySighting: Map<Element, Extract<Sighting, { kind: 'link' }>>,
-  ownText: Map<Element, string>,
-  out: Seen[],
-): void {
+function scanListedLinks(root: Element, found: LinkScan): void {
   const sections: Element[] = [];
   if (inCredentialSection(root)) sections.push(root);
   else {
@@ -166,19 +165,8 @@ function scanListedLinks(
     const nested = section.querySelector('section, [role="region"]') !== null;
     for (const a of links) {
       if (!(a instanceof HTMLAnchorElement) || !a.hasAttribute('href')) continue;
-      if (!isCredentialButtonText(textOf(a, ownText)) || (nested && !inCredentialSection(a))) continue;
-      const known = bySighting.get(a);
-      if (known !== undefined) {
-        known.listed = true; // nested credential sections list a link twice
-        continue;
-      }
-      const href = a.href;
-      if (!/^https?:/i.test(href) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
-      const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href, listed: true };
-      const label = labelFor(a, ownText);
-      if (label !== undefined) sighting.label = label;
-      bySighting.set(a, sighting);
-      out.push({ sighting, element: a });
+      if (!isCredentialButtonText(textOf(a, found.ownText)) || (nested && !inCredentialSection(a))) continue;
+      reportFlagged(a, 'listed', found); // nested credential sections list a link twice: one sighting
     }
   }
 }
@@ -187,29 +175,29 @@ function scanListedLinks(
  * Links the page marks as an Open Badges document (`rel="openbadges"`, `type="application/ld+json"`),
  * whatever their address: one native query, since such links are rare and any host may serve one.
  */
-function scanExplicitLinks(
-  root: Element,
-  bySighting: Map<Element, Extract<Sighting, { kind: 'link' }>>,
-  ownText: Map<Element, string>,
-  out: Seen[],
-): void {
+function scanExplicitLinks(root: Element, links: LinkScan): void {
   const marked = root.matches(EXPLICIT_LINKS) ? [root] : [];
   marked.push(...root.querySelectorAll(EXPLICIT_LINKS));
-  for (const a of marked) {
-    if (!(a instanceof HTMLAnchorElement)) continue;
-    const known = bySighting.get(a);
-    if (known !== undefined) {
-      known.explicit = true;
-      continue;
-    }
-    const href = a.href;
-    if (!/^https?:/i.test(href) || href.length > SIGHTING_LIMITS.maxUrlLength) continue;
-    const sighting: Extract<Sighting, { kind: 'link' }> = { kind: 'link', href, explicit: true };
-    const label = labelFor(a, ownText);
-    if (label !== undefined) sighting.label = label;
-    bySighting.set(a, sighting);
-    out.push({ sighting, element: a });
+  for (const a of marked) if (a instanceof HTMLAnchorElement) reportFlagged(a, 'explicit', links);
+}
+
+/** Reports link `a` with `flag` set, or sets the flag on its sighting when the link is reported already. */
+function reportFlagged(a: HTMLAnchorElement, flag: 'listed' | 'explicit', links: LinkScan): void {
+  const known = links.bySighting.get(a);
+  if (known !== undefined) {
+    known[flag] = true;
+    return;
   }
+  const href = a.href;
+  if (/^https?:/i.test(href) && href.length <= SIGHTING_LIMITS.maxUrlLength) reportLink(a, { kind: 'link', href, [flag]: true }, links);
+}
+
+/** Adds a link sighting, labelled as the page labels the link. */
+function reportLink(a: HTMLAnchorElement, sighting: LinkSighting, links: LinkScan): void {
+  const label = labelFor(a, links.ownText);
+  if (label !== undefined) sighting.label = label;
+  links.bySighting.set(a, sighting);
+  links.out.push({ sighting, element: a });
 }
 
 /** True when the element is inside a section whose heading, label or id names credentials. */
