@@ -9,7 +9,7 @@
  * plain absolute href that matches is a needle hit. A relative one (`/path`, `?query`,
  * `#fragment`) is tested as the page's address plus the href, which is what the parser makes
  * of it; anything else is parsed (`resolve`, in the page `a.href`). The address reported is
- * always the parsed one.
+ * the href itself when it is written as the parser writes it (up to case), else the parsed one.
  */
 import { LINK_NEEDLES } from './link-needles';
 import { NOT_AS_PARSED, isRewritten, isWrittenAsParsed } from './signals';
