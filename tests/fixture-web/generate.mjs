@@ -277,109 +277,90 @@ route('https://www.example.org/badges/northwind-data-analysis.png', 'baked-valid
 // ---- detection surfaces (issue 6): job board, Europass-style CV, LinkedIn "show all", CV PDF ----
 // Platforms with a machine-readable form get endpoints here (Open Badge Factory, edubadges);
 // the others (Coursera, Accredible, Microsoft Learn, edX, LinkedIn Learning) have pages only.
-const OBF_ID = '4e7d1c2b3a5f6e8d9c0b1a2f3e4d5c6b7a8f9e0d';
-const obfBase = 'https://openbadgefactory.com/v1';
-const obfIssuer = {
-  '@context': OB2,
-  type: 'Issuer',
-  id: `${obfBase}/client/fixture-issuer`,
-  name: 'Contoso Vocational College',
-  url: 'https://openbadgefactory.com',
-  email: 'badges@example.org',
-};
-const obfBadge = {
-  '@context': OB2,
-  type: 'BadgeClass',
-  id: `${obfBase}/badge/fixture-welding`,
-  name: 'Safe Welding Practice',
-  description: 'Fictional badge: workshop safety and MIG welding basics.',
-  image: `${obfBase}/badge/fixture-welding/image.png`,
-  criteria: { narrative: 'Completed 40 hours of supervised workshop practice.' },
-  issuer: obfIssuer.id,
-};
-const obfAssertion = {
-  '@context': OB2,
-  type: 'Assertion',
-  id: `${obfBase}/assertion/${OBF_ID}`,
-  recipient: recipient('jane.doe@example.com', 'obf-salt-1'),
-  badge: obfBadge.id,
-  issuedOn: '2024-09-12T08:00:00+00:00',
-  verification: { type: 'HostedBadge' },
-};
-const EDU_ID = 'edu7Hk2PqR9sT4vW';
-const eduBase = 'https://api.edubadges.nl/public';
-const eduIssuer = {
-  '@context': OB2,
-  type: 'Issuer',
-  id: `${eduBase}/issuers/fixtureIssuer01`,
-  name: 'Fabrikam University of Applied Sciences',
-  url: 'https://api.edubadges.nl',
-  email: 'edubadges@example.org',
-};
-const eduBadge = {
-  '@context': OB2,
-  type: 'BadgeClass',
-  id: `${eduBase}/badges/fixtureBadge01`,
-  name: 'Research Data Management',
-  description: 'Fictional micro-credential (3 ECTS).',
-  image: `${eduBase}/badges/fixtureBadge01/image`,
-  criteria: { narrative: 'Passed the course assessment.' },
-  issuer: eduIssuer.id,
-};
-const eduAssertion = {
-  '@context': OB2,
-  type: 'Assertion',
-  id: `${eduBase}/assertions/${EDU_ID}`,
-  recipient: recipient('jane.doe@example.com', 'edu-salt-1'),
-  badge: eduBadge.id,
-  issuedOn: '2025-01-20T10:00:00+00:00',
-  verification: { type: 'HostedBadge' },
-};
-// A badge hosted on the issuer's own site, which no platform rule knows: the job page links it
-// with rel="openbadges", so it is verified whatever its address.
-const fabBase = 'https://www.example.org/fabrikam';
-const fabIssuer = {
-  '@context': OB2,
-  type: 'Issuer',
-  id: `${fabBase}/issuer`,
-  name: 'Fabrikam Training Centre',
-  url: 'https://www.example.org/',
-  email: 'training@example.org',
-};
-const fabBadge = {
-  '@context': OB2,
-  type: 'BadgeClass',
-  id: `${fabBase}/badges/forklift`,
-  name: 'Forklift Operation',
-  description: 'Fictional badge: safe forklift operation in a warehouse.',
-  image: `${fabBase}/badges/forklift/image.png`,
-  criteria: { narrative: 'Passed the practical forklift assessment.' },
-  issuer: fabIssuer.id,
-};
-const fabAssertion = {
-  '@context': OB2,
-  type: 'Assertion',
-  id: `${fabBase}/awards/5f2a9c`,
-  recipient: recipient('jane.doe@example.com', 'fab-salt-1'),
-  badge: fabBadge.id,
-  issuedOn: '2025-03-04T09:00:00+00:00',
-  verification: { type: 'HostedBadge' },
-};
-for (const [dir, docs] of [
-  ['obf', [obfIssuer, obfBadge, obfAssertion]],
-  ['edubadges', [eduIssuer, eduBadge, eduAssertion]],
-  ['fabrikam', [fabIssuer, fabBadge, fabAssertion]],
-]) {
-  for (const d of docs) {
+/**
+ * An Open Badges 2.0 hosted badge of Jane Doe: issuer, badge class and assertion, each served at
+ * its id from generated/<dir>/.
+ */
+function hostedBadge(dir, { issuer, badge, assertion }) {
+  const docs = {
+    issuer: { '@context': OB2, type: 'Issuer', ...issuer },
+    badge: { '@context': OB2, type: 'BadgeClass', ...badge, issuer: issuer.id },
+    assertion: {
+      '@context': OB2,
+      type: 'Assertion',
+      id: assertion.id,
+      recipient: recipient('jane.doe@example.com', assertion.salt),
+      badge: badge.id,
+      issuedOn: assertion.issuedOn,
+      verification: { type: 'HostedBadge' },
+    },
+  };
+  for (const d of Object.values(docs)) {
     const file = `${dir}/${d.type.toLowerCase()}.json`;
     put(file, d);
     route(d.id, file, JSON_LD);
   }
+  return docs;
 }
+const OBF_ID = '4e7d1c2b3a5f6e8d9c0b1a2f3e4d5c6b7a8f9e0d';
+const obfBase = 'https://openbadgefactory.com/v1';
+const obf = hostedBadge('obf', {
+  issuer: {
+    id: `${obfBase}/client/fixture-issuer`,
+    name: 'Contoso Vocational College',
+    url: 'https://openbadgefactory.com',
+    email: 'badges@example.org',
+  },
+  badge: {
+    id: `${obfBase}/badge/fixture-welding`,
+    name: 'Safe Welding Practice',
+    description: 'Fictional badge: workshop safety and MIG welding basics.',
+    image: `${obfBase}/badge/fixture-welding/image.png`,
+    criteria: { narrative: 'Completed 40 hours of supervised workshop practice.' },
+  },
+  assertion: { id: `${obfBase}/assertion/${OBF_ID}`, salt: 'obf-salt-1', issuedOn: '2024-09-12T08:00:00+00:00' },
+});
+const EDU_ID = 'edu7Hk2PqR9sT4vW';
+const eduBase = 'https://api.edubadges.nl/public';
+const edu = hostedBadge('edubadges', {
+  issuer: {
+    id: `${eduBase}/issuers/fixtureIssuer01`,
+    name: 'Fabrikam University of Applied Sciences',
+    url: 'https://api.edubadges.nl',
+    email: 'edubadges@example.org',
+  },
+  badge: {
+    id: `${eduBase}/badges/fixtureBadge01`,
+    name: 'Research Data Management',
+    description: 'Fictional micro-credential (3 ECTS).',
+    image: `${eduBase}/badges/fixtureBadge01/image`,
+    criteria: { narrative: 'Passed the course assessment.' },
+  },
+  assertion: { id: `${eduBase}/assertions/${EDU_ID}`, salt: 'edu-salt-1', issuedOn: '2025-01-20T10:00:00+00:00' },
+});
+// A badge hosted on the issuer's own site, which no platform rule knows: the job page links it
+// with rel="openbadges", so it is verified whatever its address.
+const fabBase = 'https://www.example.org/fabrikam';
+const fab = hostedBadge('fabrikam', {
+  issuer: {
+    id: `${fabBase}/issuer`,
+    name: 'Fabrikam Training Centre',
+    url: 'https://www.example.org/',
+    email: 'training@example.org',
+  },
+  badge: {
+    id: `${fabBase}/badges/forklift`,
+    name: 'Forklift Operation',
+    description: 'Fictional badge: safe forklift operation in a warehouse.',
+    image: `${fabBase}/badges/forklift/image.png`,
+    criteria: { narrative: 'Passed the practical forklift assessment.' },
+  },
+  assertion: { id: `${fabBase}/awards/5f2a9c`, salt: 'fab-salt-1', issuedOn: '2025-03-04T09:00:00+00:00' },
+});
 put('images/welding.png', badgePng(64, [90, 60, 140]));
-route(obfBadge.image, 'images/welding.png', 'image/png');
+route(obf.badge.image, 'images/welding.png', 'image/png');
 put('images/forklift.png', badgePng(64, [200, 140, 20]));
-route(fabBadge.image, 'images/forklift.png', 'image/png');
+route(fab.badge.image, 'images/forklift.png', 'image/png');
 
 const COURSERA = 'https://www.coursera.org/account/accomplishments/verify/FX7K2M9Q4TZL';
 const ACCREDIBLE = 'https://www.credential.net/40718293';
@@ -411,7 +392,7 @@ const jobPage = page(
 <li><a href="${credlyPage(IDS.valid)}">Data Analysis Foundations (Credly)</a></li>
 <li><a href="${OBF_PAGE}">Safe Welding Practice</a></li>
 <li><a href="${COURSERA}">Google Data Analytics Certificate (Coursera)</a></li>
-<li><a rel="noopener OpenBadges" href="${fabAssertion.id}">Forklift Operation (Fabrikam Training Centre)</a></li>
+<li><a rel="noopener OpenBadges" href="${fab.assertion.id}">Forklift Operation (Fabrikam Training Centre)</a></li>
 </ul>
 <p><img class="badge" src="https://www.example.org/badges/northwind-data-analysis.png" alt="Data Analysis Foundations badge"> Badge image uploaded by the applicant</p>
 </section>
@@ -500,7 +481,7 @@ const detectExpected = {
     url: JOB_URL,
     candidates: {
       [assertionUrl(IDS.valid)]: { platform: 'credly', verdict: 'verified-untrusted' },
-      [obfAssertion.id]: { platform: 'open-badge-factory', verdict: 'verified-untrusted' },
+      [obf.assertion.id]: { platform: 'open-badge-factory', verdict: 'verified-untrusted' },
       [COURSERA]: { platform: 'coursera', verdict: 'unverifiable', noVerifiableForm: true },
       'https://www.example.org/badges/northwind-data-analysis.png': {
         platform: 'baked-image',
@@ -508,13 +489,13 @@ const detectExpected = {
       },
       'json-ld': { platform: 'json-ld', verdict: 'verified-untrusted', title: badgrClass.name },
       jwt: { platform: 'jwt', verdict: 'verified-untrusted', title: signedBadge.name },
-      [fabAssertion.id]: { platform: 'ob-hosted', verdict: 'verified-untrusted' },
+      [fab.assertion.id]: { platform: 'ob-hosted', verdict: 'verified-untrusted' },
     },
   },
   cv: {
     url: CV_URL,
     candidates: {
-      [eduAssertion.id]: { platform: 'edubadges', verdict: 'verified-untrusted' },
+      [edu.assertion.id]: { platform: 'edubadges', verdict: 'verified-untrusted' },
       'https://europa.eu/europass/digital-credentials/viewer/api/v1/sharelinks/c0ffee00fixture5a1e/presentation':
         { platform: 'europass' },
       [ACCREDIBLE]: { platform: 'accredible', verdict: 'unverifiable', noVerifiableForm: true },
@@ -532,7 +513,7 @@ const detectExpected = {
       [assertionUrl(IDS.revoked)]: { platform: 'credly' },
       [assertionUrl(IDS.tampered)]: { platform: 'credly' },
       [`${badgrBase}/assertions/${IDS.badgr}?v=2_0`]: { platform: 'badgr' },
-      [obfAssertion.id]: { platform: 'open-badge-factory' },
+      [obf.assertion.id]: { platform: 'open-badge-factory' },
       [MS_LEARN]: { platform: 'microsoft-learn', noVerifiableForm: true },
       [EDX]: { platform: 'edx', noVerifiableForm: true },
       [LI_LEARNING]: { platform: 'linkedin-learning', noVerifiableForm: true },
