@@ -1,7 +1,7 @@
 /**
  * Extracts what may be a credential from the DOM: links the page-side pre-check takes
- * (lib/detect/link-pick.ts), links the page marks as Open Badges, "Show credential" links in credentials sections, badge-like
- * images, JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
+ * (lib/detect/link-pick.ts), links the page marks as Open Badges, "Show credential" links in
+ * credentials sections, badge-like images, JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
  * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
  * page never compiles them. No network, no state beyond a per-section cache.
  */
@@ -42,7 +42,10 @@ function pickerFor(base: string): PickLink {
   return picker.pick;
 }
 
-/** Links the page marks as an Open Badges document: verified whatever their address (classifyLink's `explicit`). One selector, as below. */
+/**
+ * Links the page marks as an Open Badges document: verified whatever their address
+ * (classifyLink's `explicit`). One selector, as below.
+ */
 const EXPLICIT_LINKS = 'a[href]:is([rel~="openbadges" i], [type="application/ld+json" i])';
 
 /**

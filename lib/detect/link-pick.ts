@@ -25,7 +25,7 @@ export function matchesNeedles(url: string): boolean {
   return (needle ??= new RegExp(LINK_NEEDLES)).test(url.toLowerCase());
 }
 
-/** A picker for hrefs on the page at `baseUrl` (`document.baseURI`). */
+/** A picker for hrefs on the page whose base address is `baseUrl` (the content script passes the document's). */
 export function linkPicker(baseUrl: string): PickLink {
   const first = (pick ??= new RegExp(`${LINK_NEEDLES}|${NOT_AS_PARSED}`));
   // What the parser puts before a relative href of each kind, lower-cased ('' when the base is not http(s)).
