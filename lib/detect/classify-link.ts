@@ -110,16 +110,17 @@ export function linkNeedles(): LinkNeedle[] {
 
 /**
  * Source of one regular expression that every http(s) URL classifyLink accepts matches once
- * lower-cased, as the URL parser writes it (`a.href`): a needle's host with an optional
- * port and its path start (no path start: `/`, `?`, `#` or the end), or a credential file
- * ending before the query. The content script tests links with it and reports only those that
+ * lower-cased and without its port, as the URL parser writes it (`a.href`): a needle's host
+ * and its path start (no path start: `/`, `?`, `#` or the end), or a credential file ending
+ * before the query. No port in the pattern: link-pick.ts removes it, and a smaller pattern
+ * costs the page less to compile. The content script tests links with it and reports only those that
  * match; the background classifies them. scripts/gen-link-needles.mjs writes it into
  * lib/detect/link-needles.ts, and a test keeps the two equal.
  */
 export function linkNeedleSource(): string {
   const parts = linkNeedles().map(
     // `credly.com` also covers `www.credly.com` (a superset is enough).
-    (n) => `${escapeRegExp(n.host.toLowerCase())}(?::\\d{1,5})?${n.path === '' ? '(?:[/?#]|$)' : escapeRegExp(n.path.toLowerCase())}`,
+    (n) => `${escapeRegExp(n.host.toLowerCase())}${n.path === '' ? '(?:[/?#]|$)' : escapeRegExp(n.path.toLowerCase())}`,
   );
   parts.push(`\\.(?:${FILE_ENDING_WORDS.join('|')})(?:[?#]|$)`);
   return parts.join('|');

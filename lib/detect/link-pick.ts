@@ -4,43 +4,60 @@
  * that URL, is reported; the background then classifies it. Pure, so the unit tests run the
  * very function the page runs (tests/unit/link-needles.test.ts).
  *
- * One regular expression per href decides for almost every link on a page: LINK_NEEDLES on
- * the lower-cased href, or-ed with NOT_AS_PARSED (hrefs the URL parser would rewrite). A
- * plain absolute href that matches is a needle hit. A relative one (`/path`, `?query`,
- * `#fragment`) is tested as the page's address plus the href, which is what the parser makes
- * of it; anything else is parsed (`resolve`, in the page `a.href`). The address reported is
- * the href itself when it is written as the parser writes it (up to case), else the parsed one.
+ * LINK_NEEDLES is tested on an address as the URL parser writes it, lower-cased and without
+ * its port. The page gets there without parsing for almost every link:
+ * - a relative href (`/path`, `?query`, `#fragment`) is the page's address plus the href;
+ * - a plain absolute href (`http(s)://host` then `/`, `?`, `#` or the end) is as the parser
+ *   writes it, up to case and the escaping of characters no needle names, and is reported as
+ *   written;
+ * - anything else (another scheme, `//host`, a path relative to the directory, a user name, a
+ *   port) and anything the parser rewrites (backslashes, whitespace, control characters, dot
+ *   segments) is parsed (`resolve`, in the page `a.href`).
+ * This runs on every link of a page, mostly in code V8 has just compiled: two small regular
+ * expressions and the needles, which carry no port and no look-ahead, since the size of the
+ * pattern is what its first use costs.
  */
 import { LINK_NEEDLES } from './link-needles';
-import { NOT_AS_PARSED, isRewritten, isWrittenAsParsed } from './signals';
 
 /** `resolve()` gives the parser's writing of the href against the page (the page's `a.href`), or null. */
 export type PickLink = (raw: string, resolve: () => string | null) => string | null;
 
-let pick: RegExp | undefined;
-let needle: RegExp | undefined;
+/** What the URL parser rewrites in a lower-cased href: backslashes, whitespace and control characters, dot segments (also written %2e). */
+// eslint-disable-next-line no-control-regex -- control characters are what the parser strips or escapes
+const REWRITTEN = /[\\\s\x00-\x1f]|\/\.|%2e/;
+/** A lower-cased href that is not plain: anything but `http(s)://host` then `/`, `?`, `#` or the end, or with something REWRITTEN. */
+const NOT_PLAIN = new RegExp(`^(?!https?:\\/\\/[a-z0-9.-]+(?:[/?#]|$))|${REWRITTEN.source}`);
+/** The port of a lower-cased absolute URL (after its host, before its path): removed before the needles are tested. */
+const PORT = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*?):\d*(?=[/?#]|$)/;
 
-/** True when a URL (any case) matches LINK_NEEDLES once lower-cased: worth reporting. */
+let needles: RegExp | undefined;
+
+/** `low` (lower-cased, without a port) matches LINK_NEEDLES. */
+function hitsNeedles(low: string): boolean {
+  return (needles ??= new RegExp(LINK_NEEDLES)).test(low);
+}
+
+/** True when a URL as the parser writes it (any case, any port) matches LINK_NEEDLES: worth reporting. */
 export function matchesNeedles(url: string): boolean {
-  return (needle ??= new RegExp(LINK_NEEDLES)).test(url.toLowerCase());
+  return hitsNeedles(url.toLowerCase().replace(PORT, '$1'));
 }
 
 /** A picker for hrefs on the page whose base address is `baseUrl` (the content script passes the document's). */
 export function linkPicker(baseUrl: string): PickLink {
-  const first = (pick ??= new RegExp(`${LINK_NEEDLES}|${NOT_AS_PARSED}`));
-  // What the parser puts before a relative href of each kind, lower-cased ('' when the base is not http(s)).
+  // What the parser puts before a relative href of each kind, lower-cased and without the port
+  // ('' when the base is not http(s): relative hrefs are then parsed one by one).
   let origin = '';
   let path = '';
   let query = '';
   try {
     const base = new URL(baseUrl);
     if (base.protocol === 'https:' || base.protocol === 'http:') {
-      origin = base.origin.toLowerCase();
-      path = `${base.origin}${base.pathname}`.toLowerCase();
+      origin = `${base.protocol}//${base.hostname}`.toLowerCase();
+      path = `${origin}${base.pathname.toLowerCase()}`;
       query = `${path}${base.search.toLowerCase()}`;
     }
   } catch {
-    // No usable base: relative hrefs are parsed one by one.
+    // No usable base.
   }
   const resolved = (resolve: () => string | null): string | null => {
     const href = resolve();
@@ -48,20 +65,24 @@ export function linkPicker(baseUrl: string): PickLink {
   };
   return (raw, resolve) => {
     const low = raw.toLowerCase();
-    if (!first.test(low)) return null;
-    // Plain and matching: only a needle can have matched.
-    if (isWrittenAsParsed(raw)) return raw;
-    if (origin === '' || isRewritten(raw)) return resolved(resolve);
-    const c0 = raw.charCodeAt(0);
-    const c1 = raw.charCodeAt(1);
-    let written: string;
-    if (c0 === 0x2f /* / */ && c1 !== 0x2f && c1 !== 0x5c /* \ */) written = origin + low;
-    else if (c0 === 0x3f /* ? */) written = path + low;
-    else if (c0 === 0x23 /* # */) written = query + low;
-    else return resolved(resolve); // another scheme, `//host`, a path relative to the directory, an odd host
-    // `written` is what the parser makes of the href, up to escaping: the first pattern matches
-    // it by a needle, or because of the page's own address (an IPv6 host, a `/.` in its path),
-    // and the parsed href settles which.
-    return first.test(written) ? resolved(resolve) : null;
+    const c0 = low.charCodeAt(0);
+    const c1 = low.charCodeAt(1);
+    const before =
+      origin === ''
+        ? undefined
+        : c0 === 0x2f /* / */
+          ? c1 === 0x2f || c1 === 0x5c /* //host, /\host */
+            ? undefined
+            : origin
+          : c0 === 0x3f /* ? */
+            ? path
+            : c0 === 0x23 /* # */
+              ? query
+              : undefined;
+    // The parsed href is `before + low` up to escaping, unless the parser rewrites part of the href.
+    if (before !== undefined) return !REWRITTEN.test(low) && !hitsNeedles(before + low) ? null : resolved(resolve);
+    if (NOT_PLAIN.test(low)) return resolved(resolve);
+    // Plain: only a needle can match, and the href is reported as written.
+    return hitsNeedles(low) ? raw : null;
   };
 }

@@ -42,35 +42,8 @@ export const NOT_BAKEABLE = /\.(?:jpe?g|gif|webp|avif|bmp|ico)$/i;
 /** The same endings at the end of an image URL's path, before any query or fragment. */
 export const NOT_BAKEABLE_SRC = /\.(?:jpe?g|gif|webp|avif|bmp|ico)(?:[?#]|$)/i;
 
-/** `http(s)://host[:port]` then `/`, `?`, `#` or the end. */
-const PLAIN_HREF = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#]|$)/i;
-/** What the URL parser rewrites: backslashes, whitespace and control characters, dot segments (also written %2e). */
-// eslint-disable-next-line no-control-regex -- control characters are what the parser strips or escapes
-const REWRITTEN = /[\\\s\x00-\x1f]|\/\.|%2e/i;
-
-/**
- * Source of a pattern that matches every href isWrittenAsParsed refuses (and some it accepts),
- * once lower-cased.
- */
-export const NOT_AS_PARSED = `^(?!${PLAIN_HREF.source.slice(1)})|${REWRITTEN.source}`;
-
 /** Escapes `s` for use as a literal in a regular expression source. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * True when an href is written as the URL parser would write it, up to the case of its scheme
- * and host, a default port and the escaping of characters no needle names: then it matches
- * LINK_NEEDLES whenever its parsed form does, and the content script can test it without
- * asking the browser to parse it.
- */
-export function isWrittenAsParsed(raw: string): boolean {
-  return PLAIN_HREF.test(raw) && !REWRITTEN.test(raw);
-}
-
-/** True when the URL parser would rewrite part of the href (a backslash, whitespace, a control character, a dot segment). */
-export function isRewritten(raw: string): boolean {
-  return REWRITTEN.test(raw);
-}
 
 /** Compact JWS: three base64url parts, header and payload JSON objects (`eyJ` = `{"`). */
 export const JWS_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g;

@@ -49,12 +49,14 @@ function variants(u: string): string[] {
   const url = new URL(u);
   const upperHost = u.replace(url.host, url.host.toUpperCase());
   const withPort = u.replace(url.host, `${url.host}:${url.protocol === 'https:' ? 443 : 80}`);
+  const otherPort = u.replace(url.host, `${url.hostname}:8443`);
   const dotSegment = u.replace(url.pathname, `/x/..${url.pathname}`);
   return [
     u,
     upperHost,
     u.replace(/^https?/, (s) => s.toUpperCase()),
     withPort,
+    otherPort,
     dotSegment,
     ` ${u} `,
     u.replace('://', '://\t'),
@@ -89,6 +91,10 @@ describe('link pre-check of the content script', () => {
       const url = new URL(u);
       const page = `${url.origin}${url.pathname}${url.search}`;
       expect(contentScriptPicks(`${url.pathname}${url.search}${url.hash}`, url.origin), u).not.toBeNull();
+      expect(contentScriptPicks(`/x/..${url.pathname}${url.search}${url.hash}`, url.origin), u).not.toBeNull();
+      const ported = `${url.protocol}//${url.hostname}:8443`;
+      if (classifyLink(`${ported}${url.pathname}${url.search}${url.hash}`) !== null)
+        expect(contentScriptPicks(`${url.pathname}${url.search}${url.hash}`, `${ported}/p`), u).not.toBeNull();
       expect(contentScriptPicks(`${url.pathname.toUpperCase()}${url.search}${url.hash}`, `${url.origin}/x/y`), u).not.toBeNull();
       expect(contentScriptPicks(`${url.search || '?'}${url.hash}`, `${url.origin}${url.pathname}?old#old`), u).not.toBeNull();
       expect(contentScriptPicks(`#${url.hash.slice(1)}`, page), u).not.toBeNull();
