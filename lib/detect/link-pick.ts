@@ -80,7 +80,8 @@ export function linkPicker(baseUrl: string): PickLink {
               ? query
               : undefined;
     // The parsed href is `before + low` up to escaping, unless the parser rewrites part of the href.
-    if (before !== undefined) return !REWRITTEN.test(low) && !hitsNeedles(before + low) ? null : resolved(resolve);
+    if (before !== undefined)
+      return !REWRITTEN.test(low) && !hitsNeedles(before + low) ? null : resolved(resolve);
     if (NOT_PLAIN.test(low)) return resolved(resolve);
     // Plain: only a needle can match, and the href is reported as written.
     return hitsNeedles(low) ? raw : null;
