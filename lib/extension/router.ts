@@ -115,7 +115,7 @@ export function createRouter(deps: RouterDeps) {
         reportId = await cache.putCredentialReport(url, report, candidate, rev);
       }
       const changed = await cache.completeCredential(url, reportId, report);
-      for (const [tabId, state] of changed) publish(tabId, state);
+      for (const [tabId, state] of changed) publish(tabId, state, url);
     })()
       .catch((e: unknown) => console.error('CredLens: verification bookkeeping failed', e))
       .finally(() => inflight.delete(candidate.url));
@@ -123,8 +123,14 @@ export function createRouter(deps: RouterDeps) {
     return job;
   }
 
-  function publish(tabId: number, state: TabState): void {
-    deps.notifyTab(tabId, { type: 'marks/update', marks: state.entries.map((e) => markOf(e, !inflight.has(e.candidate.url))) });
+  /**
+   * Tells a tab that the credential at `url` is verified: its marks only (the page has the
+   * others' already; sending every mark each time made a page with n credentials handle about
+   * n² marks), and the toolbar badge for the whole tab.
+   */
+  function publish(tabId: number, state: TabState, url: string): void {
+    const marks = state.entries.filter((e) => e.candidate.url === url).map((e) => markOf(e, !inflight.has(url)));
+    deps.notifyTab(tabId, { type: 'marks/update', marks });
     deps.setBadge(tabId, { tabId, pageUrl: state.pageUrl, entries: state.entries });
   }
 

@@ -110,6 +110,21 @@ describe('background router', () => {
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the tab about each verified credential alone, not every mark again each time', async () => {
+    const { router, notes, badges, settle } = setup();
+    const other = { kind: 'link', href: 'https://www.coursera.org/account/accomplishments/verify/ABCDEF123' };
+    const r = await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT, other] }, CONTENT);
+    const urls = (r as { ok: true; value: { found: Array<{ url: string }> } }).value.found.map((f) => f.url);
+    expect(urls).toHaveLength(2);
+    await settle();
+    // One message per finished verification, each with that credential's mark only.
+    expect(notes.map(([, m]) => m.marks.length)).toEqual([1, 1]);
+    expect(notes.flatMap(([, m]) => m.marks.map((k) => k.url)).sort()).toEqual([...urls].sort());
+    expect(notes.every(([, m]) => m.marks.every((k) => k.state !== 'pending' && k.state !== 'waiting'))).toBe(true);
+    // The toolbar badge still counts the whole tab.
+    expect(badges.at(-1)?.[1].entries).toHaveLength(2);
+  });
+
   it('marks only what the tab keeps: past the per-tab bound a credential gets no mark that never settles', async () => {
     const cache = createReportCache(createMemoryArea(), { maxEntriesPerTab: 1 });
     const router = createRouter({ self: SELF, cache, verify: async () => report('verified', LINK.url), notifyTab: () => undefined, setBadge: () => undefined });
