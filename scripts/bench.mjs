@@ -41,7 +41,12 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function once(html) {
+/**
+ * One visit in a fresh browser with the built extension: the profile, its lazy entries and
+ * marks, then the next profile in the same tab. `record` watches the main thread meanwhile:
+ * `traced` (DevTools trace events) or `sampled` (CPU profiler); `mid` is called between the two profiles.
+ */
+async function visit(html, record) {
   const profile = mkdtempSync(join(tmpdir(), 'credlens-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -71,10 +76,7 @@ async function once(html) {
         : route.fulfill({ status: 200, contentType: 'text/html', body });
     });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+    const recorder = await record(await context.newCDPSession(page));
     await page.goto(PAGE, { waitUntil: 'load' });
     await page.waitForFunction(() => document.title === 'more', null, { timeout: 10_000 });
     // The marks of the whole page (initial scan and lazy entries) are in: the background answered.
@@ -84,60 +86,114 @@ async function once(html) {
     await page.waitForTimeout(800); // debounce (300 ms) + the incremental scan
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const marks = await page.evaluate(() => document.getElementsByTagName('credlens-mark').length);
+    await recorder.mid();
     // The recruiter opens the next profile in the same tab: same site, same renderer process.
     await page.goto(NEXT_PAGE, { waitUntil: 'load' });
     await page
       .waitForFunction(() => document.getElementsByTagName('credlens-mark').length >= 60, null, { timeout: 10_000 })
       .catch(() => undefined);
     await page.waitForTimeout(300);
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.end');
-    await done;
-    const ours = (e) => {
-      const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
-      return typeof url === 'string' && url.includes('content-scripts/content.js');
-    };
-    const mine = events.filter(
-      (e) =>
-        e.ph === 'X' &&
-        (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
-        ours(e),
-    );
-    // Compiling the script happens inside its evaluation: counted once, there.
-    const inside = (e, outer) => e.tid === outer.tid && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur;
-    const evaluations = mine.filter((e) => e.name === 'EvaluateScript').sort((a, b) => a.ts - b.ts);
-    const counted = mine.filter((e) => e.name !== 'v8.compile' || !evaluations.some((o) => inside(e, o)));
-    // The first profile's slices, then the next profile's (from the script's second evaluation on).
-    const next = evaluations[1]?.ts ?? Infinity;
-    const slices = counted.filter((e) => e.ts < next);
-    const nextLoadCpu = counted.filter((e) => e.ts >= next && e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
-    const inject = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + e.dur, 0) / 1000;
-    // Thread time (CPU time of the main thread), less moved by other processes than wall time.
-    const injectCpu = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
-    const callsCpu = slices.filter((e) => e.name === 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
-    const calls = slices.filter((e) => e.name === 'FunctionCall').map((e) => e.dur / 1000);
-    const firstSlice = slices.filter((e) => e.name === 'EvaluateScript').sort((a, b) => b.dur - a.dur)[0];
-    // V8 compiling the script (top level), on each profile: the next one reuses the renderer's compiled script.
-    const compileMs = (from, to) =>
-      mine.filter((e) => e.name === 'v8.compile' && e.ts >= from && e.ts < to).reduce((s, e) => s + e.dur, 0) / 1000;
-    return {
-      nodes,
-      marks,
-      inject,
-      injectCpu,
-      callsCpu,
-      nextLoadCpu: evaluations.length > 1 ? nextLoadCpu : NaN,
-      compile: compileMs(0, next),
-      nextCompile: evaluations.length > 1 ? compileMs(next, Infinity) : NaN,
-      initialScan: (firstSlice?.dur ?? 0) / 1000,
-      calls: calls.reduce((a, b) => a + b, 0),
-      maxCall: Math.max(0, ...calls),
-      n: calls.length,
-    };
+    return { nodes, marks, ...(await recorder.end()) };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The content script's slices in a DevTools trace (EvaluateScript, FunctionCall, v8.compile of content.js). */
+async function traced(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    mid: async () => undefined,
+    end: async () => {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      return slicesOf(events);
+    },
+  };
+}
+
+/** The content script's main-thread time from trace events: the first profile's load and callbacks, the next profile's load. */
+function slicesOf(events) {
+  const ours = (e) => {
+    const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
+    return typeof url === 'string' && url.includes('content-scripts/content.js');
+  };
+  const mine = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
+      ours(e),
+  );
+  // Compiling the script happens inside its evaluation: counted once, there.
+  const inside = (e, outer) => e.tid === outer.tid && e.ts >= outer.ts && e.ts + e.dur <= outer.ts + outer.dur;
+  const evaluations = mine.filter((e) => e.name === 'EvaluateScript').sort((a, b) => a.ts - b.ts);
+  const counted = mine.filter((e) => e.name !== 'v8.compile' || !evaluations.some((o) => inside(e, o)));
+  // The first profile's slices, then the next profile's (from the script's second evaluation on).
+  const next = evaluations[1]?.ts ?? Infinity;
+  const slices = counted.filter((e) => e.ts < next);
+  const nextLoadCpu = counted.filter((e) => e.ts >= next && e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
+  const inject = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + e.dur, 0) / 1000;
+  // Thread time (CPU time of the main thread), less moved by other processes than wall time.
+  const injectCpu = slices.filter((e) => e.name !== 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
+  const callsCpu = slices.filter((e) => e.name === 'FunctionCall').reduce((s, e) => s + (e.tdur ?? e.dur), 0) / 1000;
+  const calls = slices.filter((e) => e.name === 'FunctionCall').map((e) => e.dur / 1000);
+  const firstSlice = slices.filter((e) => e.name === 'EvaluateScript').sort((a, b) => b.dur - a.dur)[0];
+  // V8 compiling the script (top level), on each profile: the next one reuses the renderer's compiled script.
+  const compileMs = (from, to) =>
+    mine.filter((e) => e.name === 'v8.compile' && e.ts >= from && e.ts < to).reduce((s, e) => s + e.dur, 0) / 1000;
+  return {
+    inject,
+    injectCpu,
+    callsCpu,
+    nextLoadCpu: evaluations.length > 1 ? nextLoadCpu : NaN,
+    compile: compileMs(0, next),
+    nextCompile: evaluations.length > 1 ? compileMs(next, Infinity) : NaN,
+    initialScan: (firstSlice?.dur ?? 0) / 1000,
+    calls: calls.reduce((a, b) => a + b, 0),
+    maxCall: Math.max(0, ...calls),
+    n: calls.length,
+  };
+}
+
+/**
+ * Main-thread time with the content script on the JS stack, from CPU profiler samples (every
+ * 100 us), for each profile of the visit: its own callbacks, and also promise continuations and
+ * the extension's message dispatch, which the trace does not name as content.js slices.
+ */
+async function sampled(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  let first = NaN;
+  const stop = async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const ours = new Map();
+    const isOurs = (id) => {
+      if (!ours.has(id)) {
+        const url = byId.get(id)?.callFrame.url ?? '';
+        const up = parent.get(id);
+        ours.set(id, url.includes('content-scripts/content.js') || (up !== undefined && isOurs(up)));
+      }
+      return ours.get(id);
+    };
+    let us = 0;
+    for (let i = 0; i < profile.samples.length; i++) if (isOurs(profile.samples[i])) us += profile.timeDeltas[i + 1] ?? 100;
+    return us / 1000;
+  };
+  return {
+    mid: async () => {
+      first = await stop();
+      await cdp.send('Profiler.start');
+    },
+    end: async () => ({ sampledFirst: first, sampledNext: await stop() }),
+  };
 }
 
 /**
@@ -232,9 +288,11 @@ const html = profileHtml(TARGET_NODES);
 const code = await scannerBundle();
 const scans = [];
 for (let i = 0; i < RUNS; i++) scans.push(await scanOnly(html, code));
+const samples = [];
+for (let i = 0; i < RUNS; i++) samples.push(await visit(html, sampled));
 const results = [];
 for (let i = 0; i < RUNS; i++) {
-  const r = await once(html);
+  const r = await visit(html, traced);
   results.push(r);
   process.stdout.write(
     `run ${i + 1}: ${r.nodes} nodes, ${r.marks} marks, injection+initial scan ${r.inject.toFixed(2)} ms, later callbacks ${r.calls.toFixed(2)} ms in ${r.n} (longest ${r.maxCall.toFixed(2)} ms)\n`,
@@ -253,6 +311,10 @@ console.log(
 );
 console.log(`  the next profile in the same tab: script evaluation incl. initial scan, thread CPU time ${f('nextLoadCpu')} ms`);
 console.log(`  V8 compiling the script (top level, wall): ${f('compile')} ms on the first profile, ${f('nextCompile')} ms on the next`);
+const fv = (k) => median(samples.map((r) => r[k])).toFixed(2);
+console.log(
+  `  all of the content script's main-thread time (CPU profiler samples, separate runs): ${fv('sampledFirst')} ms on the first profile (load, lazy entries, ${samples[0].marks} marks), ${fv('sampledNext')} ms on the next`,
+);
 console.log(`the scan alone (scanSubtree(document.body), ${scans[0].found} found, ${RUNS} fresh browsers, thread CPU time):`);
 console.log(`  first scan in a fresh browser (V8 compiles the scanner): ${fs('coldCpu')} ms (fastest ${fastest('coldCpu')}; wall ${fs('cold')} ms)`);
 console.log(
