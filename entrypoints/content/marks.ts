@@ -69,7 +69,7 @@ export function createMarker() {
       byUrl.set(url, list);
     },
     update(url: string, state: MarkState): void {
-      // The background sends every mark of the tab each time one verification ends: only changes are drawn.
+      // A state can arrive twice (the report's reply, then the update): only changes are drawn.
       if (states.get(url) === state) return;
       states.set(url, state);
       for (const view of byUrl.get(url) ?? []) render(view, state);
