@@ -74,3 +74,8 @@ export function findSuite(proof: Record<string, unknown>): Suite | undefined {
   const expectedType = suite.name === 'Ed25519Signature2020' ? 'Ed25519Signature2020' : 'DataIntegrityProof';
   return proof.type === expectedType ? suite : undefined;
 }
+
+/** The allowed suite of that name, or undefined. */
+export function findSuiteByName(name: string): Suite | undefined {
+  return SUITES.find((s) => s.name === name);
+}

@@ -36,6 +36,15 @@ declare module 'jsonld' {
     options?: ProcessingOptions,
   ): Promise<Record<string, unknown>>;
   export function expand(input: unknown, options?: ProcessingOptions): Promise<unknown[]>;
+  /** A processed (active) context; `mappings` holds the term definitions. */
+  export interface ActiveContext {
+    mappings: Map<string, { '@id'?: string; '@context'?: unknown; reverse?: boolean } | null>;
+  }
+  export function processContext(
+    active: ActiveContext | null,
+    local: unknown,
+    options?: ProcessingOptions,
+  ): Promise<ActiveContext>;
   export function canonize(
     input: unknown,
     options?: ProcessingOptions & Record<string, unknown>,
@@ -44,6 +53,7 @@ declare module 'jsonld' {
   const jsonld: {
     compact: typeof compact;
     expand: typeof expand;
+    processContext: typeof processContext;
     canonize: typeof canonize;
   };
   export default jsonld;

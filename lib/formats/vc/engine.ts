@@ -10,14 +10,16 @@ import type { Check } from '../../model/report';
 import type { DidCache } from '../../did/cache';
 import type { ResolveContext } from '../../did/resolve';
 import type { CanonMemo } from '../../proof/hash-data';
-import { verifyDataIntegrity } from '../../proof/data-integrity';
+import { verifyDataIntegrity, type ProofOutcome } from '../../proof/data-integrity';
+import { checkProofForm, checkSignedForm, FORM_MESSAGE } from '../../proof/signed-form';
+import { findSuiteByName } from '../../proof/suites';
 import { checkStatus } from '../../status/check-status';
 import { gradeVerdict } from '../../report/grade';
 import { vcKind, VC_V1, type VcKind } from './claims';
 import { diChecks } from './di-checks';
 import { checkIssuerIdentity, type IssuerIdentity, type SignerKey } from './issuer';
 import { checkSchema } from './schema';
-import { asArray, check, idOf, type Json } from './util';
+import { asArray, check, idOf, isObj, type Json } from './util';
 import { checkValidity } from './validity';
 
 /** Shared state of one top-level verification. */
@@ -155,14 +157,42 @@ export async function verifyVcJson(vc: Json, engine: Engine): Promise<VcRun> {
   const issuerId = idOf(vc.issuer);
   const di = diChecks(outcomes, issuerId);
   checks.push(...di.checks);
-  const proofPassed = di.checks[0]?.status === 'passed';
-  const rest = await afterProof(vc, proofPassed, di.signer, engine, 'proof.signature');
+  let proofPassed = di.checks[0]?.status === 'passed';
+  let blocker = 'proof.signature';
+  if (proofPassed) {
+    const form = await signedFormCheck(vc, outcomes);
+    if (form) {
+      checks.push(form);
+      proofPassed = false;
+      blocker = form.id;
+    }
+  }
+  const rest = await afterProof(vc, proofPassed, di.signer, engine, blocker);
   checks.push(...rest.checks);
   const run: VcRun = { kind, securing: 'di', vc, checks, endorsements: [] };
   if (issuerId) run.issuerId = issuerId;
   if (rest.identity) run.identity = rest.identity;
   if (di.signer) run.signerVmId = di.signer.vmId;
   return run;
+}
+
+/**
+ * Signed meaning (lib/proof/signed-form.ts): when a verified proof signs RDF, the JSON every
+ * reader reads must be the plain compacted form of what was signed; otherwise the document is
+ * refused before its status, dates or issuer are read. Undefined when the form is sound.
+ */
+async function signedFormCheck(vc: Json, outcomes: readonly ProofOutcome[]): Promise<Check | undefined> {
+  const rdf = outcomes.filter((o) => o.status === 'verified' && findSuiteByName(o.suite)?.transform === 'rdfc');
+  if (rdf.length === 0) return undefined;
+  const proofs = asArray(vc.proof);
+  for (const o of rdf) {
+    const proof = proofs[o.index];
+    const result = isObj(proof) ? checkProofForm(proof, proofs.length > 1 ? `$.proof[${o.index}]` : '$.proof') : undefined;
+    if (result && !result.ok) return check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
+  }
+  const { proof: _proofs, ...unsecured } = vc;
+  const result = await checkSignedForm(unsecured);
+  return result.ok ? undefined : check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
 }
 
 /** Human labels of the kinds. */
