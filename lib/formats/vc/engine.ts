@@ -137,8 +137,43 @@ export async function afterProof(
   return identity ? { checks, identity } : { checks };
 }
 
+/**
+ * Keys that hold one value. JSON-LD reads `[x]` as `x`, so the readers get `x` (a one-element
+ * array hides nothing and must not change a verdict); two or more values stay an array, which
+ * the readers refuse as malformed.
+ */
+const SINGLE_VALUED = new Set([
+  'issuer',
+  'validFrom',
+  'validUntil',
+  'issuanceDate',
+  'expirationDate',
+  'name',
+  'description',
+  'statusPurpose',
+  'statusListIndex',
+  'statusListCredential',
+  'statusSize',
+  'encodedList',
+]);
+
+/** The document as the readers see it: one-element arrays of single-valued keys unwrapped (bounded depth). */
+export function readerView(value: unknown, depth = 0): unknown {
+  if (depth > 64) return value;
+  if (Array.isArray(value)) return value.map((v) => readerView(v, depth + 1));
+  if (!isObj(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    const single = SINGLE_VALUED.has(k) && Array.isArray(v) && v.length === 1 ? v[0] : v;
+    out[k] = readerView(single, depth + 1);
+  }
+  return out;
+}
+
 /** Verifies a JSON-LD credential secured with Data Integrity proofs. Never throws (callers wrap). */
-export async function verifyVcJson(vc: Json, engine: Engine): Promise<VcRun> {
+export async function verifyVcJson(received: Json, engine: Engine): Promise<VcRun> {
+  // The proofs are verified over the received document; everything else reads the reader view.
+  const vc = readerView(received) as Json;
   const kind = vcKind(vc);
   const v1 = asArray(vc['@context'])[0] === VC_V1;
   const checks: Check[] = [
@@ -149,7 +184,7 @@ export async function verifyVcJson(vc: Json, engine: Engine): Promise<VcRun> {
     ),
     checkSchema(vc, kind),
   ];
-  const outcomes = await verifyDataIntegrity(vc, {
+  const outcomes = await verifyDataIntegrity(received, {
     resolve: engine.resolve,
     now: engine.ctx.now,
     memo: engine.memo,
@@ -160,7 +195,7 @@ export async function verifyVcJson(vc: Json, engine: Engine): Promise<VcRun> {
   let proofPassed = di.checks[0]?.status === 'passed';
   let blocker = 'proof.signature';
   if (proofPassed) {
-    const form = await signedFormCheck(vc, outcomes);
+    const form = await signedFormCheck(received, outcomes);
     if (form) {
       checks.push(form);
       proofPassed = false;
