@@ -34,3 +34,31 @@ export function parseJson(bytes: Uint8Array): unknown {
 export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+/** Names that JavaScript objects inherit through: as a key or an id they can reach Object.prototype. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * SECURITY: the path of the first key, or whole string value, named `__proto__`, `constructor`
+ * or `prototype` (jsonld.js uses ids, types and keys as map keys: a credential whose subject id
+ * is "__proto__" polluted Object.prototype for every later verification in the process). Such
+ * documents are refused before any library sees them. Bounded: deeper than 256 levels counts as found.
+ */
+export function findReservedName(value: unknown, path = '$', depth = 0): string | undefined {
+  if (depth > 256) return path;
+  if (typeof value === 'string') return RESERVED.has(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findReservedName(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (RESERVED.has(key)) return `${path}.${key}`;
+    const found = findReservedName((value as Json)[key], `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -15,7 +15,7 @@
  */
 import jsonld from 'jsonld';
 import type { JsonLdEvent } from 'jsonld';
-import { errorText } from '../did/json';
+import { errorText, findReservedName } from '../did/json';
 import { createContextLoader, findLoaderError } from '../net/jsonld-loader';
 import { fastCanonize } from './fast-rdf/index';
 
@@ -57,6 +57,8 @@ export async function canonizeRdfc(
   doc: unknown,
   digest: 'SHA-256' | 'SHA-384' = 'SHA-256',
 ): Promise<CanonResult> {
+  const reserved = findReservedName(doc);
+  if (reserved) return { ok: false, code: 'ERR_JSONLD_INVALID', detail: `Reserved name at ${reserved}.` };
   // Fast path (lib/proof/fast-rdf): byte-identical N-Quads or a decline, proven against jsonld.js
   // on every vector by tests/unit/fast-rdf.test.ts. A decline changes nothing: jsonld.js decides.
   try {
@@ -73,6 +75,8 @@ export async function canonizeWithJsonld(
   doc: unknown,
   digest: 'SHA-256' | 'SHA-384' = 'SHA-256',
 ): Promise<CanonResult> {
+  const reserved = findReservedName(doc);
+  if (reserved) return { ok: false, code: 'ERR_JSONLD_INVALID', detail: `Reserved name at ${reserved}.` };
   const fatal: JsonLdEvent[] = [];
   const rules = new Set<string>();
   try {

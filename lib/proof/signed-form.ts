@@ -34,7 +34,7 @@
  * The proof objects relied on are checked by checkProofForm: known keys, string values.
  */
 import jsonld from 'jsonld';
-import { errorText, isObj, type Json } from '../did/json';
+import { errorText, findReservedName, isObj, type Json } from '../did/json';
 import { createContextLoader } from '../net/jsonld-loader';
 
 /** Why a document is not in the signed form (the caller turns it into a failed check). */
@@ -332,6 +332,8 @@ export function checkProofForm(proof: Json, path = '$.proof'): FormResult {
  * above). Call it for documents whose relied-on proof signs RDF. Never throws.
  */
 export async function checkSignedForm(doc: Json): Promise<FormResult> {
+  const reserved = findReservedName(doc);
+  if (reserved) return fail(reserved, `The document uses a reserved name at ${reserved}.`);
   try {
     const top = await processTopContext(doc['@context']);
     if (top.failure) return top.failure;

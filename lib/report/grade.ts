@@ -16,14 +16,25 @@ function checkImpact(check: Check): Verdict | undefined {
   return check.status === 'error' ? 'unverifiable' : undefined;
 }
 
-/** Worst verdict forced by any check, or `verified` when none lowers it. */
+/** Checks that establish the document itself: until they pass, its status and dates say nothing. */
+const establishesDocument = (check: Check): boolean =>
+  check.id === 'format.recognized' || check.id.startsWith('proof.');
+
+/**
+ * Worst verdict forced by any check, or `verified` when none lowers it. `revoked` and `expired`
+ * are facts about a proven document: when its proof failed or could not be checked, its status
+ * and dates decide nothing, and the verdict is `unverifiable` (or `invalid`).
+ */
 export function gradeVerdict(checks: readonly Check[]): Verdict {
   let worst = VERDICT_ORDER.indexOf('verified');
   for (const check of checks) {
     const impact = checkImpact(check);
     if (impact) worst = Math.min(worst, VERDICT_ORDER.indexOf(impact));
   }
-  return VERDICT_ORDER[worst] ?? 'unverifiable';
+  const verdict = VERDICT_ORDER[worst] ?? 'unverifiable';
+  if ((verdict === 'revoked' || verdict === 'expired') && checks.some((c) => establishesDocument(c) && checkImpact(c)))
+    return 'unverifiable';
+  return verdict;
 }
 
 const LEVEL_RANK: Record<AuthenticityLevel, number> = { A0: 0, A1: 1, A2: 2, A3: 3, A4: 4 };

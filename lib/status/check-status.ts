@@ -19,6 +19,8 @@ export interface StatusDeps {
   cache?: DidCache;
   /** Verifies a status list credential (same engine, one level deeper). */
   verifyList(doc: Json): Promise<{ ok: boolean; detail: string; issuer?: string }>;
+  /** Whether a trust source vouches for an issuer other than the credential's (optional). */
+  vouchedFor?(issuer: string): Promise<boolean>;
 }
 
 /** SECURITY: bounds the status entries followed per credential (each one costs a fetch and a verification). */
@@ -42,17 +44,31 @@ async function loadList(
   return { doc, cached: false };
 }
 
+/**
+ * A status index or size: decimal digits only (Bitstring Status List §2.1: "a string
+ * representation of an integer"); "1e1", "0x9", " 9" and "-1" are malformed, not numbers.
+ * A JSON integer is accepted as the same value.
+ */
+export function decimal(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || !/^[0-9]{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The status list credential types a list must carry (Bitstring Status List §2.2; StatusList2021). */
+const LIST_CREDENTIAL_TYPES = ['BitstringStatusListCredential', 'StatusList2021Credential'];
+
 async function checkListEntry(
   id: string,
   entry: Json,
   issuer: string | undefined,
   deps: StatusDeps,
 ): Promise<Check> {
-  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'revocation';
+  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : undefined;
   const url = typeof entry.statusListCredential === 'string' ? entry.statusListCredential : undefined;
-  const index = Number(entry.statusListIndex);
-  const size = entry.statusSize === undefined ? 1 : Number(entry.statusSize);
-  if (!url || !Number.isInteger(index))
+  const index = decimal(entry.statusListIndex);
+  const size = entry.statusSize === undefined ? 1 : decimal(entry.statusSize);
+  if (!url || index === undefined || size === undefined || size < 1 || purpose === undefined)
     return check.failed(
       id,
       'ERR_STATUS_ENTRY',
@@ -67,6 +83,21 @@ async function checkListEntry(
       'ERR_STATUS_UNREACHABLE',
       `The issuer's ${purpose} list could not be fetched, so it is unknown whether this credential was ${purpose === 'suspension' ? 'suspended' : 'revoked'}.`,
       loaded.error,
+    );
+  const types = asArray(loaded.doc.type);
+  if (!types.some((t) => typeof t === 'string' && LIST_CREDENTIAL_TYPES.includes(t)))
+    return unverifiable(
+      id,
+      'ERR_STATUS_LIST_TYPE',
+      `The issuer's ${purpose} list is not a status list credential, so it cannot be relied on.`,
+      `${url}: type ${JSON.stringify(loaded.doc.type)}; expected one of ${LIST_CREDENTIAL_TYPES.join(', ')}.`,
+    );
+  if (loaded.doc.id !== undefined && loaded.doc.id !== url)
+    return unverifiable(
+      id,
+      'ERR_STATUS_LIST_ID',
+      `The ${purpose} list found at the credential's address says it is another list, so it cannot be relied on.`,
+      `fetched ${url}; the list's id is ${JSON.stringify(loaded.doc.id).slice(0, 200)}.`,
     );
   const verified = await deps.verifyList(loaded.doc);
   if (!verified.ok)
@@ -110,10 +141,17 @@ async function checkListEntry(
       'The credential points outside its status list.',
       `index ${index} × size ${size} beyond ${bits.bytes.length * 8} bits of ${url}`,
     );
+  // Status is established only by the credential's own issuer (or an issuer the trust sources vouch for).
+  if (!verified.issuer || !issuer || verified.issuer !== issuer)
+    if (!(verified.issuer && (await deps.vouchedFor?.(verified.issuer))))
+      return unverifiable(
+        id,
+        'ERR_STATUS_LIST_ISSUER',
+        `The ${purpose} list is not published by the credential's issuer, so whether it was ${purpose === 'suspension' ? 'suspended' : 'revoked'} is not established.`,
+        `${url} is issued by ${verified.issuer ?? '(no issuer)'}; the credential's issuer is ${issuer ?? '(none)'}.`,
+      );
   const signer =
-    verified.issuer && issuer && verified.issuer !== issuer
-      ? ` Note: the list is issued by ${verified.issuer}, not by the credential's issuer ${issuer}.`
-      : '';
+    verified.issuer !== issuer ? ` The list is issued by ${verified.issuer}, which a trust source vouches for.` : '';
   const detail = `${url} index ${index}${size > 1 ? ` (statusSize ${size})` : ''} = ${value}${loaded.cached ? ' (cached copy)' : ''}. ${verified.detail}${signer}`;
   const message = asArray(entry.statusMessage).find((m) => isObj(m) && Number(m.status) === value);
   const text = isObj(message) && typeof message.message === 'string' ? ` (${message.message})` : '';
@@ -179,7 +217,7 @@ export async function checkStatus(vc: Json, deps: StatusDeps): Promise<Check[]> 
         ? 'revocation'
         : typeof entry.statusPurpose === 'string'
           ? entry.statusPurpose
-          : 'revocation';
+          : 'status';
     const n = (seen.get(purpose) ?? 0) + 1;
     seen.set(purpose, n);
     const id = `status.${purpose}${n > 1 ? `.${n}` : ''}`;

@@ -15,6 +15,7 @@ import jsonld from 'jsonld';
 import type { JsonLdEvent } from 'jsonld';
 import { createContextLoader, findLoaderError } from '../../net/jsonld-loader';
 import { errorText, isObj, type Json } from './util';
+import { findReservedName } from '../../did/json';
 
 /** The canonical Open Badges 2.0 context URL. */
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
@@ -77,6 +78,9 @@ export async function compactOb2(doc: unknown): Promise<CompactResult> {
   if (doc['@context'] === undefined) {
     return { ok: false, code: 'ERR_JSONLD_INVALID', detail: 'The document has no @context.' };
   }
+  const reserved = findReservedName(doc);
+  if (reserved)
+    return { ok: false, code: 'ERR_JSONLD_INVALID', detail: `The document uses a reserved name at ${reserved}.` };
   const extensions: string[] = [];
   const ignoredTerms: string[] = [];
   let unsafe: JsonLdEvent | undefined;

@@ -20,6 +20,7 @@ import { diChecks } from './di-checks';
 import { checkIssuerIdentity, type IssuerIdentity, type SignerKey } from './issuer';
 import { checkSchema } from './schema';
 import { asArray, check, idOf, isObj, type Json } from './util';
+import { findReservedName } from '../../did/json';
 import { checkValidity } from './validity';
 
 /** Shared state of one top-level verification. */
@@ -130,10 +131,18 @@ export async function afterProof(
         now: engine.ctx.now,
         cache: engine.cache,
         verifyList: async (doc) => acceptList(await verifyVcJson(doc, deeper(engine)), signer),
+        vouchedFor: async (id) => {
+          const found = await engine.ctx.trust.lookupIssuer([id]);
+          return found.hits.some((h) => h.list === 'allow') && !found.hits.some((h) => h.list === 'deny');
+        },
       })),
     );
   }
-  checks.push(checkValidity(vc, engine.ctx.now));
+  checks.push(
+    proofPassed
+      ? checkValidity(vc, engine.ctx.now)
+      : check.skipped('validity.window', 'Not checked: the signature could not be verified.', blocker),
+  );
   return identity ? { checks, identity } : { checks };
 }
 
@@ -172,6 +181,9 @@ export function readerView(value: unknown, depth = 0): unknown {
 
 /** Verifies a JSON-LD credential secured with Data Integrity proofs. Never throws (callers wrap). */
 export async function verifyVcJson(received: Json, engine: Engine): Promise<VcRun> {
+  // SECURITY: refused before any library (jsonld.js) sees it; see findReservedName.
+  const reserved = findReservedName(received);
+  if (reserved) return reservedRun(received, reserved);
   // The proofs are verified over the received document; everything else reads the reader view.
   const vc = readerView(received) as Json;
   const kind = vcKind(vc);
@@ -228,6 +240,21 @@ async function signedFormCheck(vc: Json, outcomes: readonly ProofOutcome[]): Pro
   const { proof: _proofs, ...unsecured } = vc;
   const result = await checkSignedForm(unsecured);
   return result.ok ? undefined : check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
+}
+
+/** The run of a document refused for a reserved name (`__proto__`, `constructor`, `prototype`). */
+function reservedRun(_received: Json, where: string): VcRun {
+  const message = 'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
+  return {
+    kind: 'vc',
+    securing: 'di',
+    vc: {},
+    checks: [
+      check.failed('format.recognized', 'ERR_RESERVED_NAME', 'invalid', message, `At ${where}.`),
+      check.skipped('proof.signature', 'Not checked: the document was refused.', 'format.recognized'),
+    ],
+    endorsements: [],
+  };
 }
 
 /** Human labels of the kinds. */

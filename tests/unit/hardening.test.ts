@@ -1,0 +1,73 @@
+/**
+ * Issue 14 regressions ("also found"): prototype pollution through jsonld.js, status lists that
+ * are not the issuer's or not what they claim, status indexes that are not decimal, and the
+ * verdict of a document whose proof was not established.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../lib/model/report';
+import { gradeVerdict } from '../../lib/report/grade';
+import { decimal } from '../../lib/status/check-status';
+import { verifyCredential } from '../../lib/verify';
+import { fixtureRoutes, readFixture } from '../support/vc-web';
+import { createVectorFetch, type ExtraRoute } from '../support/vector-web';
+
+const env = (extra: Record<string, ExtraRoute> = {}) => ({
+  fetch: createVectorFetch({ ...fixtureRoutes(), ...extra }),
+  now: () => new Date('2024-06-01T00:00:00Z'),
+  trust: { lookupIssuer: async () => ({ hits: [], consulted: [] }) },
+});
+const LIST = 'https://issuer.credlens.test/status/revocation';
+const listJson = () => JSON.parse(fixtureRoutes()[LIST]!.body as string) as Record<string, unknown>;
+
+describe('prototype pollution', () => {
+  it('a credential naming "__proto__" is refused, and later genuine verdicts are unchanged', async () => {
+    const before = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-revoked.json') }, env());
+    const hostile = JSON.parse(readFixture('ob3-di-didweb.json')) as Record<string, Record<string, unknown>>;
+    hostile.credentialSubject!.id = '__proto__';
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(hostile) }, env());
+    expect(r.verdict).toBe('invalid');
+    expect(r.checks.find((c) => c.code === 'ERR_RESERVED_NAME')).toBeDefined();
+    const raw = `{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}`;
+    expect((await verifyCredential({ kind: 'text', text: raw }, env())).verdict).toBe('invalid');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const after = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-revoked.json') }, env());
+    expect([after.verdict, after.checks.map((c) => c.code)]).toEqual([before.verdict, before.checks.map((c) => c.code)]);
+  });
+});
+
+describe('status lists', () => {
+  it('statusListIndex must be decimal digits', () => {
+    expect([decimal('9'), decimal('0'), decimal(12)]).toEqual([9, 0, 12]);
+    for (const bad of ['1e1', '0x9', ' 9', '-1', '9 ', '', '1.0', 1.5, -2, null]) expect(decimal(bad)).toBeUndefined();
+  });
+
+  it('a list whose id is not the address it came from is not relied on', async () => {
+    const list = { ...listJson(), id: 'https://issuer.credlens.test/status/other' };
+    const r = await verifyCredential(
+      { kind: 'text', text: readFixture('ob3-di-revoked.json') },
+      env({ [LIST]: { body: JSON.stringify(list), contentType: 'application/json' } }),
+    );
+    expect(r.checks.find((c) => c.id === 'status.revocation')?.code).toBe('ERR_STATUS_LIST_ID');
+    expect(r.verdict).toBe('unverifiable');
+  });
+
+  it('a list without the status-list credential type is not relied on', async () => {
+    const list = { ...listJson(), type: ['VerifiableCredential'] };
+    const r = await verifyCredential(
+      { kind: 'text', text: readFixture('ob3-di-revoked.json') },
+      env({ [LIST]: { body: JSON.stringify(list), contentType: 'application/json' } }),
+    );
+    expect(r.checks.find((c) => c.id === 'status.revocation')?.code).toBe('ERR_STATUS_LIST_TYPE');
+  });
+});
+
+describe('verdict order', () => {
+  const c = (id: string, status: Check['status'], impact?: Check['impact']): Check =>
+    ({ id, status, code: 'X', message: '', ...(impact ? { impact } : {}) }) as Check;
+  it('an unproven document is never expired or revoked', () => {
+    expect(gradeVerdict([c('proof.signature', 'failed', 'unverifiable'), c('validity.window', 'failed', 'expired')])).toBe('unverifiable');
+    expect(gradeVerdict([c('proof.signature', 'failed', 'unverifiable'), c('status.revocation', 'failed', 'revoked')])).toBe('unverifiable');
+    expect(gradeVerdict([c('proof.signature', 'passed'), c('validity.window', 'failed', 'expired')])).toBe('expired');
+    expect(gradeVerdict([c('proof.signature', 'failed', 'invalid'), c('validity.window', 'failed', 'expired')])).toBe('invalid');
+  });
+});
