@@ -104,7 +104,12 @@ const CHILD_ROLE: Record<string, Role> = {
 const MAX_DEPTH = 64;
 const MAX_NODES = 50_000;
 
-const fail = (where: string, detail: string): FormFailure => ({ ok: false, code: 'ERR_DI_FORM', where, detail });
+const fail = (where: string, detail: string): FormFailure => ({
+  ok: false,
+  code: 'ERR_DI_FORM',
+  where,
+  detail,
+});
 
 function short(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -156,7 +161,11 @@ function processTopContext(context: unknown): Promise<{ failure?: FormFailure; p
           };
       }
     }
-    const active = await jsonld.processContext(await jsonld.processContext(null, null, OPTIONS), context ?? {}, OPTIONS);
+    const active = await jsonld.processContext(
+      await jsonld.processContext(null, null, OPTIONS),
+      context ?? {},
+      OPTIONS,
+    );
     const prefixes: Prefixes = new Map();
     for (const [term, def] of active.mappings) {
       const iri = def?.['@id'];
@@ -213,18 +222,29 @@ function stable(value: unknown): string {
 
 /** One value of a property, as rule 4 compares it: a node by its id, anything else by its text. */
 const itemKey = (item: unknown): string =>
-  isObj(item) && typeof item.id === 'string' ? `id:${item.id}` : typeof item === 'string' ? `id:${item}` : stable(item);
+  isObj(item) && typeof item.id === 'string'
+    ? `id:${item.id}`
+    : typeof item === 'string'
+      ? `id:${item}`
+      : stable(item);
 
 const LANGUAGE_KEYS = new Set(['@value', '@language', '@direction']);
 
 function walk(doc: Json, prefixes: Prefixes): FormFailure | undefined {
   const nodes = new Map<string, Description[]>();
   let count = 0;
-  const value = (v: unknown, path: string, role: Role | undefined, depth: number, inArray: boolean): FormFailure | undefined => {
+  const value = (
+    v: unknown,
+    path: string,
+    role: Role | undefined,
+    depth: number,
+    inArray: boolean,
+  ): FormFailure | undefined => {
     if (depth > MAX_DEPTH || ++count > MAX_NODES)
       return fail(path, 'The document is nested too deeply or too large to check.');
     if (Array.isArray(v)) {
-      if (inArray) return fail(path, 'A list is written inside a list; JSON-LD flattens it, JSON readers do not.');
+      if (inArray)
+        return fail(path, 'A list is written inside a list; JSON-LD flattens it, JSON readers do not.');
       for (let i = 0; i < v.length; i++) {
         const f = value(v[i], `${path}[${i}]`, role, depth + 1, true);
         if (f) return f;
@@ -235,7 +255,10 @@ function walk(doc: Json, prefixes: Prefixes): FormFailure | undefined {
     if ('@value' in v) {
       const extra = Object.keys(v).find((k) => !LANGUAGE_KEYS.has(k));
       if (extra !== undefined || typeof v['@value'] !== 'string')
-        return fail(path, `The value ${short(v)} is written as a JSON-LD value object, which JSON readers do not read.`);
+        return fail(
+          path,
+          `The value ${short(v)} is written as a JSON-LD value object, which JSON readers do not read.`,
+        );
       return undefined;
     }
     return node(v, path, role, depth);
@@ -250,7 +273,10 @@ function walk(doc: Json, prefixes: Prefixes): FormFailure | undefined {
         // An embedded credential brings its own context: bundled ones only (audited, pinned).
         if (key === '@context') {
           if ((Array.isArray(v) ? v : [v]).every((c) => typeof c === 'string')) continue;
-          return fail(at, 'A context is written inside the document; it can change what the keys below it mean.');
+          return fail(
+            at,
+            'A context is written inside the document; it can change what the keys below it mean.',
+          );
         }
         return fail(at, `The document uses the JSON-LD keyword ${key}, which JSON readers do not follow.`);
       }
@@ -318,7 +344,10 @@ const PROOF_SETS = new Set(['previousProof', 'domain', 'type']);
 export function checkProofForm(proof: Json, path = '$.proof'): FormResult {
   for (const [key, v] of Object.entries(proof)) {
     if (!PROOF_KEYS.has(key))
-      return fail(`${path}.${key}`, `The proof carries "${key}", which is not a proof option CredLens reads.`);
+      return fail(
+        `${path}.${key}`,
+        `The proof carries "${key}", which is not a proof option CredLens reads.`,
+      );
     if (key === '@context') continue;
     const values = Array.isArray(v) && PROOF_SETS.has(key) ? v : [v];
     if (!values.every((x) => typeof x === 'string'))

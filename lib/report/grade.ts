@@ -32,7 +32,10 @@ export function gradeVerdict(checks: readonly Check[]): Verdict {
     if (impact) worst = Math.min(worst, VERDICT_ORDER.indexOf(impact));
   }
   const verdict = VERDICT_ORDER[worst] ?? 'unverifiable';
-  if ((verdict === 'revoked' || verdict === 'expired') && checks.some((c) => establishesDocument(c) && checkImpact(c)))
+  if (
+    (verdict === 'revoked' || verdict === 'expired') &&
+    checks.some((c) => establishesDocument(c) && checkImpact(c))
+  )
     return 'unverifiable';
   return verdict;
 }

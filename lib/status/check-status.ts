@@ -151,7 +151,9 @@ async function checkListEntry(
         `${url} is issued by ${verified.issuer ?? '(no issuer)'}; the credential's issuer is ${issuer ?? '(none)'}.`,
       );
   const signer =
-    verified.issuer !== issuer ? ` The list is issued by ${verified.issuer}, which a trust source vouches for.` : '';
+    verified.issuer !== issuer
+      ? ` The list is issued by ${verified.issuer}, which a trust source vouches for.`
+      : '';
   const detail = `${url} index ${index}${size > 1 ? ` (statusSize ${size})` : ''} = ${value}${loaded.cached ? ' (cached copy)' : ''}. ${verified.detail}${signer}`;
   const message = asArray(entry.statusMessage).find((m) => isObj(m) && Number(m.status) === value);
   const text = isObj(message) && typeof message.message === 'string' ? ` (${message.message})` : '';

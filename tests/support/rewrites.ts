@@ -56,7 +56,9 @@ for (const [term, iri] of KEYS) {
     kind: 'hiding',
     // A node keeps its meaning under the full IRI; a plain string would become a literal.
     apply: (doc) =>
-      doc[term] === undefined || !asArray(doc[term]).every(isObj) ? undefined : renameKey(clone(doc), term, iri),
+      doc[term] === undefined || !asArray(doc[term]).every(isObj)
+        ? undefined
+        : renameKey(clone(doc), term, iri),
   });
 }
 rewrites.push(
@@ -64,14 +66,18 @@ rewrites.push(
     name: 'credentialStatus as a list inside a list',
     kind: 'hiding',
     apply: (doc) =>
-      doc.credentialStatus === undefined ? undefined : { ...clone(doc), credentialStatus: [asArray(doc.credentialStatus)] },
+      doc.credentialStatus === undefined
+        ? undefined
+        : { ...clone(doc), credentialStatus: [asArray(doc.credentialStatus)] },
   },
   ...['validUntil', 'expirationDate', 'validFrom', 'issuanceDate'].flatMap((term): Rewrite[] => [
     {
       name: `${term} as a typed value object`,
       kind: 'hiding',
       apply: (doc) =>
-        typeof doc[term] !== 'string' ? undefined : { ...clone(doc), [term]: { '@value': doc[term], '@type': XSD_DATETIME } },
+        typeof doc[term] !== 'string'
+          ? undefined
+          : { ...clone(doc), [term]: { '@value': doc[term], '@type': XSD_DATETIME } },
     },
     {
       name: `${term} as a typed value object under its full IRI`,
@@ -119,7 +125,10 @@ rewrites.push(
     apply: (doc) => {
       if (doc.credentialStatus === undefined) return undefined;
       const out = renameKey(clone(doc), 'credentialStatus', 'cs');
-      out['@context'] = [...asArray(doc['@context']), { cs: { '@id': `${CRED}credentialStatus`, '@type': '@id' } }];
+      out['@context'] = [
+        ...asArray(doc['@context']),
+        { cs: { '@id': `${CRED}credentialStatus`, '@type': '@id' } },
+      ];
       return out;
     },
   },
@@ -166,13 +175,16 @@ rewrites.push(
     kind: 'benign',
     apply: (doc) => {
       const out = clone(doc);
-      for (const k of ['validFrom', 'validUntil', 'issuer', 'name', 'credentialSubject']) if (out[k] !== undefined && !Array.isArray(out[k])) out[k] = [out[k]];
+      for (const k of ['validFrom', 'validUntil', 'issuer', 'name', 'credentialSubject'])
+        if (out[k] !== undefined && !Array.isArray(out[k])) out[k] = [out[k]];
       out.credentialStatus =
         out.credentialStatus === undefined
           ? undefined
           : asArray(out.credentialStatus).map((e) =>
               isObj(e)
-                ? Object.fromEntries(Object.entries(e).map(([k, v]) => [k, k === 'id' || k === 'type' ? v : [v]]))
+                ? Object.fromEntries(
+                    Object.entries(e).map(([k, v]) => [k, k === 'id' || k === 'type' ? v : [v]]),
+                  )
                 : e,
             );
       if (out.credentialStatus === undefined) delete out.credentialStatus;

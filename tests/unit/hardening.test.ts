@@ -31,14 +31,18 @@ describe('prototype pollution', () => {
     expect((await verifyCredential({ kind: 'text', text: raw }, env())).verdict).toBe('invalid');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-revoked.json') }, env());
-    expect([after.verdict, after.checks.map((c) => c.code)]).toEqual([before.verdict, before.checks.map((c) => c.code)]);
+    expect([after.verdict, after.checks.map((c) => c.code)]).toEqual([
+      before.verdict,
+      before.checks.map((c) => c.code),
+    ]);
   });
 });
 
 describe('status lists', () => {
   it('statusListIndex must be decimal digits', () => {
     expect([decimal('9'), decimal('0'), decimal(12)]).toEqual([9, 0, 12]);
-    for (const bad of ['1e1', '0x9', ' 9', '-1', '9 ', '', '1.0', 1.5, -2, null]) expect(decimal(bad)).toBeUndefined();
+    for (const bad of ['1e1', '0x9', ' 9', '-1', '9 ', '', '1.0', 1.5, -2, null])
+      expect(decimal(bad)).toBeUndefined();
   });
 
   it('a list whose id is not the address it came from is not relied on', async () => {
@@ -65,9 +69,23 @@ describe('verdict order', () => {
   const c = (id: string, status: Check['status'], impact?: Check['impact']): Check =>
     ({ id, status, code: 'X', message: '', ...(impact ? { impact } : {}) }) as Check;
   it('an unproven document is never expired or revoked', () => {
-    expect(gradeVerdict([c('proof.signature', 'failed', 'unverifiable'), c('validity.window', 'failed', 'expired')])).toBe('unverifiable');
-    expect(gradeVerdict([c('proof.signature', 'failed', 'unverifiable'), c('status.revocation', 'failed', 'revoked')])).toBe('unverifiable');
-    expect(gradeVerdict([c('proof.signature', 'passed'), c('validity.window', 'failed', 'expired')])).toBe('expired');
-    expect(gradeVerdict([c('proof.signature', 'failed', 'invalid'), c('validity.window', 'failed', 'expired')])).toBe('invalid');
+    expect(
+      gradeVerdict([
+        c('proof.signature', 'failed', 'unverifiable'),
+        c('validity.window', 'failed', 'expired'),
+      ]),
+    ).toBe('unverifiable');
+    expect(
+      gradeVerdict([
+        c('proof.signature', 'failed', 'unverifiable'),
+        c('status.revocation', 'failed', 'revoked'),
+      ]),
+    ).toBe('unverifiable');
+    expect(gradeVerdict([c('proof.signature', 'passed'), c('validity.window', 'failed', 'expired')])).toBe(
+      'expired',
+    );
+    expect(
+      gradeVerdict([c('proof.signature', 'failed', 'invalid'), c('validity.window', 'failed', 'expired')]),
+    ).toBe('invalid');
   });
 });

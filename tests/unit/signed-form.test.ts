@@ -78,7 +78,9 @@ describe('checkSignedForm', () => {
   it('proof objects: plain keys and strings only', () => {
     expect(checkProofForm({ type: 'DataIntegrityProof', created: '2024-01-01T00:00:00Z' }).ok).toBe(true);
     expect(checkProofForm({ type: 'DataIntegrityProof', expires: { '@value': '2020' } }).ok).toBe(false);
-    expect(checkProofForm({ type: 'DataIntegrityProof', 'https://w3id.org/security#expiration': 'x' }).ok).toBe(false);
+    expect(
+      checkProofForm({ type: 'DataIntegrityProof', 'https://w3id.org/security#expiration': 'x' }).ok,
+    ).toBe(false);
   });
 });
 
@@ -106,7 +108,12 @@ describe('bundled contexts (what the form rules rely on)', async () => {
   for (const c of new Map(BUNDLED_CONTEXTS.map((b) => [b.file, b.url])).values()) {
     const out = new Map<string, Set<string>>();
     try {
-      await names(await jsonld.processContext(await jsonld.processContext(null, null, opts), c, opts), out, 0, opts);
+      await names(
+        await jsonld.processContext(await jsonld.processContext(null, null, opts), c, opts),
+        out,
+        0,
+        opts,
+      );
     } catch {
       continue;
     }
@@ -115,15 +122,26 @@ describe('bundled contexts (what the form rules rely on)', async () => {
 
   it('each IRI that the VC, status and DI terms name has one name in every bundled context', () => {
     const critical = [
-      'credentialStatus', 'credentialSubject', 'issuer', 'validFrom', 'validUntil', 'issuanceDate',
-      'expirationDate', 'statusPurpose', 'statusListIndex', 'statusListCredential', 'encodedList',
+      'credentialStatus',
+      'credentialSubject',
+      'issuer',
+      'validFrom',
+      'validUntil',
+      'issuanceDate',
+      'expirationDate',
+      'statusPurpose',
+      'statusListIndex',
+      'statusListCredential',
+      'encodedList',
     ];
     const iris = new Set<string>();
-    for (const m of perContext.values()) for (const t of critical) for (const i of m.get(t) ?? []) iris.add(i);
+    for (const m of perContext.values())
+      for (const t of critical) for (const i of m.get(t) ?? []) iris.add(i);
     expect(iris.size).toBeGreaterThan(8);
     for (const [url, m] of perContext)
       for (const [term, set] of m)
-        for (const i of set) if (iris.has(i)) expect(critical, `${url}: "${term}" names ${i}`).toContain(term);
+        for (const i of set)
+          if (iris.has(i)) expect(critical, `${url}: "${term}" names ${i}`).toContain(term);
   });
 
   it('CLASS_NAME_KEYS lists exactly the class names that share an IRI with a property name', () => {

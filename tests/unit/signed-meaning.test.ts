@@ -53,12 +53,19 @@ function rdfSignedVectors(): string[] {
       else if (/\.(json|jsonld)$/.test(f)) out.push(p);
     }
   };
-  for (const d of ['1edtech-dc-public-validator', 'w3c-vc-di-eddsa', 'w3c-vc-di-ecdsa', '1edtech-openbadges-specification'])
+  for (const d of [
+    '1edtech-dc-public-validator',
+    'w3c-vc-di-eddsa',
+    'w3c-vc-di-ecdsa',
+    '1edtech-openbadges-specification',
+  ])
     walk(join(VECTORS_DIR, d));
   return out.filter((p) => {
     try {
       const doc = JSON.parse(readFileSync(p, 'utf8')) as Json;
-      return doc !== null && typeof doc === 'object' && doc.proof !== undefined && doc['@context'] !== undefined;
+      return (
+        doc !== null && typeof doc === 'object' && doc.proof !== undefined && doc['@context'] !== undefined
+      );
     } catch {
       return false;
     }
@@ -80,7 +87,8 @@ const verify = (doc: Json, name: string) =>
 
 const jcs = (doc: Json) => JSON.stringify(doc.proof ?? '').includes('-jcs-');
 const check = (r: VerificationReport, id: string) => r.checks.find((c) => c.id === id);
-const shown = (r: VerificationReport) => JSON.stringify({ elements: r.elements, issuer: r.issuer, credential: r.credential });
+const shown = (r: VerificationReport) =>
+  JSON.stringify({ elements: r.elements, issuer: r.issuer, credential: r.credential });
 
 async function cases(): Promise<{ name: string; doc: Json; original: VerificationReport }[]> {
   const out = [];

@@ -229,22 +229,30 @@ export async function verifyVcJson(received: Json, engine: Engine): Promise<VcRu
  * refused before its status, dates or issuer are read. Undefined when the form is sound.
  */
 async function signedFormCheck(vc: Json, outcomes: readonly ProofOutcome[]): Promise<Check | undefined> {
-  const rdf = outcomes.filter((o) => o.status === 'verified' && findSuiteByName(o.suite)?.transform === 'rdfc');
+  const rdf = outcomes.filter(
+    (o) => o.status === 'verified' && findSuiteByName(o.suite)?.transform === 'rdfc',
+  );
   if (rdf.length === 0) return undefined;
   const proofs = asArray(vc.proof);
   for (const o of rdf) {
     const proof = proofs[o.index];
-    const result = isObj(proof) ? checkProofForm(proof, proofs.length > 1 ? `$.proof[${o.index}]` : '$.proof') : undefined;
-    if (result && !result.ok) return check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
+    const result = isObj(proof)
+      ? checkProofForm(proof, proofs.length > 1 ? `$.proof[${o.index}]` : '$.proof')
+      : undefined;
+    if (result && !result.ok)
+      return check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
   }
   const { proof: _proofs, ...unsecured } = vc;
   const result = await checkSignedForm(unsecured);
-  return result.ok ? undefined : check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
+  return result.ok
+    ? undefined
+    : check.failed('proof.form', result.code, 'invalid', FORM_MESSAGE, result.detail);
 }
 
 /** The run of a document refused for a reserved name (`__proto__`, `constructor`, `prototype`). */
 function reservedRun(_received: Json, where: string): VcRun {
-  const message = 'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
+  const message =
+    'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
   return {
     kind: 'vc',
     securing: 'di',
