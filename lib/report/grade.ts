@@ -87,6 +87,8 @@ function verdictSentence(verdict: Verdict, checks: readonly Check[], issuer: Iss
     case 'verified-untrusted':
       return `Authentic and valid, issued by ${who}. ${reason ?? 'No trust list you use names this issuer.'}`;
     case 'expired':
+      if (checks.some((c) => c.code === 'ERR_NOT_YET_VALID' && checkImpact(c) === 'expired'))
+        return `Not valid yet. ${reason ?? ''}`.trim();
       return `Authentic, but not valid at the time checked. ${reason ?? ''}`.trim();
     case 'revoked':
       return `Authentic, but revoked by its issuer. ${reason ?? ''}`.trim();

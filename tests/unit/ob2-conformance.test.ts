@@ -27,6 +27,8 @@ interface Row {
   serveSelf?: boolean;
   routes?: Record<string, ExtraRoute>;
   now?: string;
+  /** Why CredLens differs from the upstream expectation, where it does. */
+  note?: string;
 }
 
 const ok = (id = 'proof.hosted', code = 'OK_OB2_HOSTED'): Row['check'] => [id, 'passed', code];
@@ -92,8 +94,9 @@ const JSON_ROWS: Row[] = [
   {
     file: `${V}basic-assertion-in-future.json`,
     manifest: 'FAIL (issuedOn in future)',
-    verdict: 'invalid',
-    check: ['validity.window', 'failed', 'ERR_OB2_ISSUED_IN_FUTURE'],
+    verdict: 'expired',
+    check: ['validity.window', 'failed', 'ERR_NOT_YET_VALID'],
+    note: 'one meaning of "not yet valid" in every format: outside its validity window, not tampered',
     serveSelf: true,
   },
   {
@@ -158,6 +161,17 @@ const JSON_ROWS: Row[] = [
     verdict: 'verified',
     check: ok(),
     serveSelf: true,
+  },
+  {
+    file: `${V}basic-assertion.json`,
+    manifest: 'VALID (here its id redirects to another origin that serves it)',
+    verdict: 'invalid',
+    check: ['issuer.identity', 'failed', 'ERR_OB2_HOSTED_OUTSIDE_POLICY'],
+    routes: {
+      'https://example.org/beths-robotics-badge.json': { redirectTo: 'https://mirror.example/beths.json' },
+      'https://mirror.example/beths.json': { file: `${V}basic-assertion.json` },
+    },
+    note: "the origin of the address finally served counts, not only the id's (issue 14)",
   },
   {
     file: `${V}basic-assertion.json`,

@@ -98,8 +98,8 @@ describe('validity window', () => {
   it('tolerates 5 minutes of clock skew, not more', () => {
     expect(checkValidity('2024-06-01T00:04:00Z', undefined, now).status).toBe('passed');
     expect(checkValidity('2024-06-01T00:06:00Z', undefined, now)).toMatchObject({
-      code: 'ERR_OB2_ISSUED_IN_FUTURE',
-      impact: 'invalid',
+      code: 'ERR_NOT_YET_VALID',
+      impact: 'expired',
     });
   });
   it('reads OB 1.0 unix timestamps and dates', () => {

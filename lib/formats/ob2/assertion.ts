@@ -290,7 +290,7 @@ export async function verifyAssertion(
       );
     else checks.push(checkKeyOwner(key, g.issuer));
   } else {
-    checks.push(checkHostedPolicy(str(auth.data.id) ?? '', g.issuer));
+    checks.push(checkHostedPolicy(str(auth.data.id) ?? '', g.issuer, hosted?.hosted?.finalUrl));
   }
 
   // status.revocation

@@ -124,8 +124,25 @@ export function goneFromAcquired(acquired: Acquired): HostedOutcome['gone'] | un
   return reason !== undefined ? { url: f.url, reason } : { url: f.url };
 }
 
-/** Hosted verification policy of the issuer (default: same origin as the issuer id). */
-export function checkHostedPolicy(assertionId: string, issuer: Doc): Check {
+/**
+ * Hosted verification policy of the issuer (default: same origin as the issuer id). Both the
+ * assertion id and the address the hosted copy was finally served from (after redirects) must
+ * sit inside it: an id on the issuer's domain that redirects elsewhere is not the issuer's word.
+ */
+export function checkHostedPolicy(assertionId: string, issuer: Doc, servedFrom?: string): Check {
+  const id = checkHostedPlace(assertionId, issuer);
+  if (id.status !== 'passed' || servedFrom === undefined || servedFrom === assertionId) return id;
+  const served = checkHostedPlace(servedFrom, issuer);
+  if (served.status === 'passed')
+    return { ...id, detail: `${id.detail ?? ''} Served from ${servedFrom}, also inside it.`.trim() };
+  return {
+    ...served,
+    message: `This badge's address redirects to ${authority(servedFrom) ?? servedFrom}, which its issuer does not allow, so the issuer did not vouch for the copy served there.`,
+    detail: `Assertion ${assertionId} was served from ${servedFrom}. ${served.detail ?? ''}`.trim(),
+  };
+}
+
+function checkHostedPlace(assertionId: string, issuer: Doc): Check {
   const issuerId = str(issuer.data.id) ?? '';
   const policy: Json = isObj(issuer.data.verification) ? issuer.data.verification : {};
   const startsWith = asArray(policy.startsWith).filter((s): s is string => typeof s === 'string');

@@ -27,9 +27,9 @@ export function checkValidity(issuedOnRaw: unknown, expiresRaw: unknown, now: Da
   if (issuedOn.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     return check.failed(
       'validity.window',
-      'ERR_OB2_ISSUED_IN_FUTURE',
-      'invalid',
-      `The badge claims to have been issued on ${issuedOn.toISOString().slice(0, 10)}, which is in the future.`,
+      'ERR_NOT_YET_VALID',
+      'expired',
+      `This badge is not valid yet: it says it was issued on ${issuedOn.toISOString().slice(0, 10)}, after the time of checking.`,
       `issuedOn ${issuedOn.toISOString()} > now ${at}.`,
     );
   }

@@ -84,7 +84,7 @@ function one(o: ProofOutcome, id: string): Check {
         o.code,
         'unverifiable',
         o.code === 'ERR_DI_SD_BASE_PROOF'
-          ? 'This is the issuer\'s base proof of a selective-disclosure credential, meant for the holder only: the holder must derive a proof before sharing it.'
+          ? "This is the issuer's base proof of a selective-disclosure credential, meant for the holder only: the holder must derive a proof before sharing it."
           : o.code === 'ERR_DI_SD_LIMIT'
             ? 'The selective-disclosure proof is larger than CredLens checks (too many statements or signatures).'
             : `This credential is signed with "${o.suite}", a method CredLens does not verify.`,

@@ -10,12 +10,13 @@ import { decodeJwt, isVcJson, vcKind, VC_V1 } from './claims';
 import { unresolvedCheck } from './di-checks';
 import { afterProof, LABEL, type Engine, type VcRun } from './engine';
 import type { SignerKey } from './issuer';
-import { checkJwtClaims } from './jwt-claims';
+import { checkJwtClaims, MAX_NUMERIC_DATE } from './jwt-claims';
 import { checkSchema } from './schema';
 import { asArray, check, idOf, isObj, str, type Json } from './util';
 
-function iso(seconds: unknown): string | undefined {
-  return typeof seconds === 'number' && Number.isFinite(seconds)
+/** A NumericDate as an ISO date, or undefined when absent or outside what a Date can hold. */
+export function iso(seconds: unknown): string | undefined {
+  return typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) <= MAX_NUMERIC_DATE
     ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
     : undefined;
 }
@@ -36,6 +37,16 @@ function completeFromClaims(payload: Json, vc: Json): Json {
   const sub = str(payload.sub);
   const subject = asArray(out.credentialSubject)[0];
   if (sub && isObj(subject) && subject.id === undefined) out.credentialSubject = { ...subject, id: sub };
+  return out;
+}
+
+/** A vc+jwt payload's own dates, with nbf / exp standing in where the credential has none. */
+function completeDates(payload: Json, vc: Json): Json {
+  const out: Json = { ...vc };
+  const nbf = iso(payload.nbf);
+  const exp = iso(payload.exp);
+  if (nbf && out.validFrom === undefined) out.validFrom = nbf;
+  if (exp && out.validUntil === undefined) out.validUntil = exp;
   return out;
 }
 
@@ -65,7 +76,8 @@ export async function verifyVcJwt(token: string, engine: Engine): Promise<VcRun 
     if (k.controller) signer.controller = k.controller;
     if (k.source) signer.source = k.source;
     if (k.selfAsserted) signer.selfAsserted = k.selfAsserted;
-    if (k.x5c !== undefined) signer.x5c = asArray(header.x5c).filter((c): c is string => typeof c === 'string');
+    if (k.x5c !== undefined)
+      signer.x5c = asArray(header.x5c).filter((c): c is string => typeof c === 'string');
     const how = k.selfAsserted ? ` Key: ${k.selfAsserted} (integrity only).` : ` Key ${k.vmId}.`;
     checks.push(
       check.passed(
@@ -77,7 +89,7 @@ export async function verifyVcJwt(token: string, engine: Engine): Promise<VcRun 
         `${outcome.alg}.${how}`,
       ),
     );
-    checks.push(checkJwtClaims(payload, raw, vcClaim, engine.ctx.now));
+    checks.push(checkJwtClaims(payload, raw, vcClaim));
   } else if (outcome.status === 'unresolved') {
     checks.push(unresolvedCheck('proof.signature', outcome.code, !!outcome.unreachable, outcome.detail));
   } else {
@@ -106,7 +118,17 @@ export async function verifyVcJwt(token: string, engine: Engine): Promise<VcRun 
   const passed =
     checks.find((c) => c.id === 'proof.signature')?.status === 'passed' &&
     !(claims?.status === 'failed' && claims.impact === 'invalid');
-  const rest = await afterProof(vc, passed, signer, engine, passed ? 'proof.claims' : 'proof.signature');
+  // The token's nbf/exp bound the validity of a vc+jwt payload too; its iat is the signature's date.
+  const dated = vcClaim ? vc : completeDates(payload, vc);
+  const iat = iso(payload.iat);
+  const rest = await afterProof(
+    dated,
+    passed,
+    signer,
+    engine,
+    passed ? 'proof.claims' : 'proof.signature',
+    iat ? new Date(iat) : undefined,
+  );
   checks.push(...rest.checks);
   const run: VcRun = { kind, securing: 'jwt', vc, checks, endorsements: [] };
   if (issuer) run.issuerId = issuer;

@@ -98,6 +98,7 @@ export async function afterProof(
   signer: SignerKey | undefined,
   engine: Engine,
   blocker: string,
+  signedAt?: Date,
 ): Promise<{ checks: Check[]; identity?: IssuerIdentity }> {
   const checks: Check[] = [];
   const issuer = idOf(vc.issuer);
@@ -140,7 +141,7 @@ export async function afterProof(
   }
   checks.push(
     proofPassed
-      ? checkValidity(vc, engine.ctx.now)
+      ? checkValidity(vc, engine.ctx.now, signedAt)
       : check.skipped('validity.window', 'Not checked: the signature could not be verified.', blocker),
   );
   return identity ? { checks, identity } : { checks };
@@ -214,13 +215,26 @@ export async function verifyVcJson(received: Json, engine: Engine): Promise<VcRu
       blocker = form.id;
     }
   }
-  const rest = await afterProof(vc, proofPassed, di.signer, engine, blocker);
+  const rest = await afterProof(vc, proofPassed, di.signer, engine, blocker, signedAt(received, outcomes));
   checks.push(...rest.checks);
   const run: VcRun = { kind, securing: 'di', vc, checks, endorsements: [] };
   if (issuerId) run.issuerId = issuerId;
   if (rest.identity) run.identity = rest.identity;
   if (di.signer) run.signerVmId = di.signer.vmId;
   return run;
+}
+
+/** The latest `created` of the verified proofs: a signature dated in the future is not valid yet. */
+function signedAt(doc: Json, outcomes: readonly ProofOutcome[]): Date | undefined {
+  const proofs = asArray(doc.proof);
+  let latest: Date | undefined;
+  for (const o of outcomes) {
+    const p = proofs[o.index];
+    if (o.status !== 'verified' || !isObj(p) || typeof p.created !== 'string') continue;
+    const d = new Date(p.created);
+    if (!Number.isNaN(d.getTime()) && (!latest || d > latest)) latest = d;
+  }
+  return latest;
 }
 
 /**

@@ -59,11 +59,11 @@ function passed(
           how,
         )
       : check.warning(
-        ID,
-        'WARN_ISSUER_KEY_ONLY',
-        `Signed by the key ${issuer}, which is not tied to any organisation or domain.`,
-        how,
-      );
+          ID,
+          'WARN_ISSUER_KEY_ONLY',
+          `Signed by the key ${issuer}, which is not tied to any organisation or domain.`,
+          how,
+        );
   const out: IssuerIdentity = { check: c, level: bound ? 'A2' : 'A1' };
   if (fetched) {
     out.document = fetched.document;

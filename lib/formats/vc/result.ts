@@ -1,6 +1,13 @@
 /** Assembles the FormatResult of a VC / OB 3.0 / CLR 2.0 verification (levels per TRUST-AND-QA.md). */
 import type { Acquired, FormatResult } from '../../model/format';
-import type { AuthenticityLevel, Check, CredentialTextField, FormatId, LevelAssessment, QaLevel } from '../../model/report';
+import type {
+  AuthenticityLevel,
+  Check,
+  CredentialTextField,
+  FormatId,
+  LevelAssessment,
+  QaLevel,
+} from '../../model/report';
 import { clrParts, extractOb3Elements } from '../../elements/ob3';
 import type { VcRun } from './engine';
 import { asArray, isHttpUrl, isObj, str, type Json } from './util';
@@ -100,6 +107,8 @@ export function buildVcResult(acquired: Acquired, run: VcRun, trustedEndorsers: 
     differences: [],
     authenticity: authenticity(run),
     qualityAssurance: qa(run, trustedEndorsers),
-    ...(run.identity?.trustHits && run.identity.check.status === 'passed' ? { trustHits: run.identity.trustHits } : {}),
+    ...(run.identity?.trustHits && run.identity.check.status === 'passed'
+      ? { trustHits: run.identity.trustHits }
+      : {}),
   };
 }

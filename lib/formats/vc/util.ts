@@ -13,4 +13,3 @@ export function typesOf(node: unknown): string[] {
   const t = (node as Record<string, unknown>).type;
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
-

@@ -2,9 +2,21 @@
  * The `validity.window` check: VC Data Model 2.0 §4.9 "Validity Period" (`validFrom`, `validUntil`)
  * and VC Data Model 1.1 §4.6/§7.2 (`issuanceDate`, `expirationDate`), evaluated at ctx.now
  * (the CLI's --now). A date that cannot be parsed is a malformed credential.
+ *
+ * "Not yet valid", one meaning in every format (issue 14): the credential's validity starts after
+ * the time of checking — its validFrom (VC 1.1: issuanceDate), a JWT's nbf, an OB 2.0 issuedOn,
+ * or the signature's own date (a Data Integrity proof's `created`, a JWT's `iat`) — by more than
+ * the clock skew allowed (CLOCK_SKEW_MS, 5 minutes). It is check `validity.window`, code
+ * ERR_NOT_YET_VALID, verdict `expired` (outside its validity window), worded "not valid yet".
  */
 import type { Check } from '../../model/report';
+import { CLOCK_SKEW_MS } from '../ob2/validity';
 import { check, str, type Json } from './util';
+
+/** A date as the reports print it (UTC day), or the raw text when it is out of range. */
+export function dayOf(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'an impossible date' : date.toISOString().slice(0, 10);
+}
 
 const ID = 'validity.window';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -17,8 +29,8 @@ function parse(value: unknown): Date | null | undefined {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Checks the validity period of a credential at `now`. */
-export function checkValidity(vc: Json, now: Date): Check {
+/** Checks the validity period of a credential at `now`; `signedAt` is the relied-on signature's own date. */
+export function checkValidity(vc: Json, now: Date, signedAt?: Date): Check {
   const fromKey = vc.validFrom !== undefined ? 'validFrom' : 'issuanceDate';
   const untilKey = vc.validUntil !== undefined ? 'validUntil' : 'expirationDate';
   const from = parse(vc[fromKey]);
@@ -42,13 +54,22 @@ export function checkValidity(vc: Json, now: Date): Check {
       'The credential ends before it starts.',
       `${fromKey} ${from.toISOString()} > ${untilKey} ${until.toISOString()}`,
     );
-  if (from && from > now)
+  const late = now.getTime() + CLOCK_SKEW_MS;
+  if (from && from.getTime() > late)
     return check.failed(
       ID,
       'ERR_NOT_YET_VALID',
       'expired',
-      `This credential is not valid until ${from.toISOString().slice(0, 10)}.`,
+      `This credential is not valid yet: it becomes valid on ${dayOf(from)}.`,
       `${fromKey} ${str(vc[fromKey]) ?? ''} is after ${at}.`,
+    );
+  if (signedAt && signedAt.getTime() > late)
+    return check.failed(
+      ID,
+      'ERR_NOT_YET_VALID',
+      'expired',
+      `This credential is not valid yet: its signature is dated ${dayOf(signedAt)}, after the time of checking.`,
+      `signed ${signedAt.toISOString()} is after ${at}.`,
     );
   if (until && until < now)
     return check.failed(

@@ -56,15 +56,28 @@ function names(leaf: CertInfo): string {
 }
 
 /** Decides whether the x5c certificate is the issuer's, and how far its path is vouched for. Never throws. */
-export async function checkX5cIdentity(issuer: string, x5c: readonly string[], ctx: VerifyContext): Promise<X5cIdentity> {
+export async function checkX5cIdentity(
+  issuer: string,
+  x5c: readonly string[],
+  ctx: VerifyContext,
+): Promise<X5cIdentity> {
   // SECURITY: the leaf is x5c[0], the certificate whose key verified the signature (RFC 7515 §4.1.6).
   const leaf = x5c[0] === undefined ? undefined : await parseCertificateB64(x5c[0]);
   const pool = (await parseAll(x5c.slice(1, 10))).filter((c) => c.sha256 !== leaf?.sha256);
   if (!leaf)
-    return { check: check.failed(ID, 'ERR_ISSUER_CERT_UNREADABLE', 'unverifiable', 'The certificate the token carries cannot be read.') };
+    return {
+      check: check.failed(
+        ID,
+        'ERR_ISSUER_CERT_UNREADABLE',
+        'unverifiable',
+        'The certificate the token carries cannot be read.',
+      ),
+    };
   const who = displayName(leaf);
   const host = issuerHost(issuer);
-  const bound = leaf.altNames.uri.includes(issuer) || (host !== undefined && leaf.altNames.dns.some((d) => dnsMatches(d, host)));
+  const bound =
+    leaf.altNames.uri.includes(issuer) ||
+    (host !== undefined && leaf.altNames.dns.some((d) => dnsMatches(d, host)));
   if (!bound) {
     if (leaf.altNames.uri.length + leaf.altNames.dns.length === 0)
       return {
@@ -102,12 +115,14 @@ export async function checkX5cIdentity(issuer: string, x5c: readonly string[], c
     };
   if (chain.end === 'anchor' && chain.anchor) {
     const anchorSha = chain.anchor.sha256;
-    const service = answer.services.find(
-      (s) => {
-        const period = periodAt(s, now);
-        return s.certSha256.includes(anchorSha) && period?.status === 'granted' && /\/Svctype\/CA\//.test(period.type);
-      },
-    );
+    const service = answer.services.find((s) => {
+      const period = periodAt(s, now);
+      return (
+        s.certSha256.includes(anchorSha) &&
+        period?.status === 'granted' &&
+        /\/Svctype\/CA\//.test(period.type)
+      );
+    });
     if (service) {
       const list = answer.lists.find((l) => l.country === service.country);
       return {
