@@ -1,6 +1,13 @@
 /** The readable (non-JSON) summary of a report for a terminal. */
 import type { CheckStatus, VerificationReport, Verdict } from '../lib/model/report';
 
+/** Where the issuer's name comes from (report.issuer.nameSource), as the CLI says it. */
+const NAME_SOURCE: Record<NonNullable<VerificationReport['issuer']['nameSource']>, string> = {
+  'trust-source': 'name from the trust source',
+  issuer: 'name stated by the issuer',
+  'self-declared': 'self-declared name',
+};
+
 const VERDICT_STYLE: Record<Verdict, { mark: string; colour: number }> = {
   verified: { mark: '✔', colour: 32 },
   'verified-untrusted': { mark: '✔', colour: 33 },
@@ -29,11 +36,18 @@ export function formatReportText(report: VerificationReport, colour: boolean): s
   lines.push(`  ${report.summary}`);
   lines.push(`  ${dim('source:')} ${report.source} · ${report.format.label} (${report.format.container})`);
   if (report.issuer.name || report.issuer.id) {
-    lines.push(`  ${dim('issuer:')} ${report.issuer.name ?? ''}${report.issuer.id ? ` <${report.issuer.id}>` : ''}`.trimEnd());
+    const source =
+      report.issuer.name && report.issuer.nameSource ? ` (${NAME_SOURCE[report.issuer.nameSource]})` : '';
+    const name = report.issuer.name ? `${report.issuer.name}${source}` : '';
+    lines.push(
+      `  ${dim('issuer:')} ${[name, report.issuer.id ? `<${report.issuer.id}>` : ''].filter(Boolean).join(' ')}`.trimEnd(),
+    );
   }
   if (report.credential.issuedOn) lines.push(`  ${dim('issued:')} ${report.credential.issuedOn}`);
   if (report.credential.expires) lines.push(`  ${dim('expires:')} ${report.credential.expires}`);
-  lines.push(`  ${dim('authenticity:')} ${report.authenticity.level} — ${report.authenticity.evidence.join(' ') || '—'}`);
+  lines.push(
+    `  ${dim('authenticity:')} ${report.authenticity.level} — ${report.authenticity.evidence.join(' ') || '—'}`,
+  );
   lines.push(
     `  ${dim('quality assurance:')} ${report.qualityAssurance.level} — ${report.qualityAssurance.evidence.join(' ') || '—'}`,
   );
@@ -57,7 +71,9 @@ export function formatReportText(report: VerificationReport, colour: boolean): s
     `  ${dim('contacted:')} ${
       report.contacted.length === 0
         ? 'nothing'
-        : report.contacted.map((c) => `${c.url}${c.status ? ` [${c.status}]` : c.error ? ` [${c.error}]` : ''}`).join(', ')
+        : report.contacted
+            .map((c) => `${c.url}${c.status ? ` [${c.status}]` : c.error ? ` [${c.error}]` : ''}`)
+            .join(', ')
     }`,
   );
   return lines.join('\n');

@@ -1,11 +1,37 @@
 import { Fragment } from 'preact';
-import type { ContactedUrl, Difference, IssuerInfo, PlatformAttestation, TrustDataVersion, TrustHit } from '../lib/model/report';
+import type {
+  ContactedUrl,
+  Difference,
+  IssuerInfo,
+  PlatformAttestation,
+  TrustDataVersion,
+  TrustHit,
+} from '../lib/model/report';
 import { t } from './i18n';
 
+/** Where the issuer's name comes from, in the reader's language. */
+export function nameSourceText(source: NonNullable<IssuerInfo['nameSource']>): string {
+  if (source === 'trust-source') return t('issuer_nameFrom_trust_source');
+  if (source === 'self-declared') return t('issuer_nameFrom_self_declared');
+  return t('issuer_nameFrom_issuer');
+}
+
 /** Issuer details as the credential states them, plus any trust-list hits. */
-export function IssuerDetails({ issuer, trust, platform }: { issuer: IssuerInfo; trust: TrustHit[]; platform?: PlatformAttestation }) {
+export function IssuerDetails({
+  issuer,
+  trust,
+  platform,
+}: {
+  issuer: IssuerInfo;
+  trust: TrustHit[];
+  platform?: PlatformAttestation;
+}) {
   const rows: Array<[string, string | undefined]> = [
     ['Name', issuer.name],
+    [
+      t('issuer_nameFromLabel'),
+      issuer.nameSource === undefined ? undefined : nameSourceText(issuer.nameSource),
+    ],
     ['Identifier', issuer.id],
     ['Website', issuer.url],
     ['E-mail', issuer.email],
@@ -26,7 +52,13 @@ export function IssuerDetails({ issuer, trust, platform }: { issuer: IssuerInfo;
       {trust.length > 0 ? (
         <ul class="trust" data-testid="trust-hits">
           {trust.map((h, i) => (
-            <li key={i} class={`trust--${h.list}`} data-testid="trust-hit" data-list={h.list} data-kind={h.kind ?? 'org'}>
+            <li
+              key={i}
+              class={`trust--${h.list}`}
+              data-testid="trust-hit"
+              data-list={h.list}
+              data-kind={h.kind ?? 'org'}
+            >
               <span aria-hidden="true">{h.list === 'allow' ? '✔ ' : '✖ '}</span>
               {h.list === 'allow' ? t('issuer_onList', h.sourceLabel) : t('issuer_denied', h.sourceLabel)}
               {h.entryName !== undefined ? ` — ${h.entryName}` : ''}

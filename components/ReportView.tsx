@@ -3,7 +3,7 @@ import { ChecksList } from './ChecksList';
 import { IssuerRenderingView, PartsTree } from './CredentialParts';
 import { ElementsTable } from './ElementsTable';
 import { LevelsPanel } from './LevelsPanel';
-import { ContactedUrls, Differences, IssuerDetails, TrustDataList } from './ReportDetails';
+import { ContactedUrls, Differences, IssuerDetails, nameSourceText, TrustDataList } from './ReportDetails';
 import { ExportButtons } from './ExportButtons';
 import { t, uiLanguage } from './i18n';
 import { VerdictBadge } from './VerdictBadge';
@@ -17,14 +17,23 @@ export function ReportView({ report }: { report: VerificationReport }) {
         <VerdictBadge verdict={report.verdict} large testId="report-verdict" />
         <h1 id="report-title">{title}</h1>
         {(report.verdict === 'invalid' || report.verdict === 'unverifiable') && (
-          <p class="caution">
-            {t('report_caution')}
-          </p>
+          <p class="caution">{t('report_caution')}</p>
         )}
         <p class="report__summary">{report.summary}</p>
         <dl class="kv kv--inline">
           <dt>{t('report_issuer')}</dt>
-          <dd>{report.issuer.name ?? report.issuer.id ?? t('report_unknown')}</dd>
+          <dd>
+            {report.issuer.name ?? report.issuer.id ?? t('report_unknown')}
+            {report.issuer.name !== undefined && report.issuer.nameSource !== undefined && (
+              <span
+                class="muted small block"
+                data-testid="issuer-name-source"
+                data-source={report.issuer.nameSource}
+              >
+                {nameSourceText(report.issuer.nameSource)}
+              </span>
+            )}
+          </dd>
           {report.credential.issuedOn !== undefined && (
             <>
               <dt>{t('report_issued')}</dt>
@@ -78,7 +87,11 @@ export function ReportView({ report }: { report: VerificationReport }) {
 
       <section aria-labelledby="h-issuer">
         <h2 id="h-issuer">{t('report_issuer')}</h2>
-        <IssuerDetails issuer={report.issuer} trust={report.trust} {...(report.platform ? { platform: report.platform } : {})} />
+        <IssuerDetails
+          issuer={report.issuer}
+          trust={report.trust}
+          {...(report.platform ? { platform: report.platform } : {})}
+        />
       </section>
 
       {report.credential.rendering !== undefined && report.credential.rendering.length > 0 && (

@@ -88,7 +88,10 @@ async function runFormat(acquired: Acquired, ctx: VerifyContext): Promise<Format
 }
 
 /** Issuer-dependent checks need a proven issuer; otherwise trust is skipped, naming the blocker. */
-async function trustCheck(result: FormatResult, ctx: VerifyContext): Promise<{ check: Check; hits: VerificationReport['trust'] }> {
+async function trustCheck(
+  result: FormatResult,
+  ctx: VerifyContext,
+): Promise<{ check: Check; hits: VerificationReport['trust'] }> {
   const identity = result.checks.find((c) => c.id === 'issuer.identity');
   const blocker =
     identity && identity.status !== 'passed' && identity.status !== 'warning'
@@ -110,6 +113,21 @@ async function trustCheck(result: FormatResult, ctx: VerifyContext): Promise<{ c
   // Hits the format proved itself (an EU-listed sealer) count like list entries; an org deny still wins.
   const lookup = result.trustHits?.length ? { ...found, hits: [...result.trustHits, ...found.hits] } : found;
   return { hits: lookup.hits, check: checkIssuerTrust(result.issuer, result.issuerIds, lookup) };
+}
+
+/**
+ * Says where the issuer's name comes from: a trust source's entry wins (its name is shown), an
+ * established issuer (A2 and up) states its own, and below that the name is self-declared.
+ */
+function withNameSource(
+  issuer: VerificationReport['issuer'],
+  level: VerificationReport['authenticity']['level'],
+  hits: VerificationReport['trust'],
+): VerificationReport['issuer'] {
+  const listed = hits.find((h) => h.list === 'allow' && h.entryName);
+  if (listed?.entryName) return { ...issuer, name: listed.entryName, nameSource: 'trust-source' };
+  if (issuer.name === undefined) return issuer;
+  return { ...issuer, nameSource: level === 'A0' || level === 'A1' ? 'self-declared' : 'issuer' };
 }
 
 /** Verifies one credential input end to end. Never throws. */
@@ -162,6 +180,7 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
   }
   const verdict = gradeVerdict(checks);
   const authenticity = gradeAuthenticity(verdict, result.authenticity, hits, checks);
+  const issuer = withNameSource(result.issuer, authenticity.level, hits);
   const registers = env.trust.qaRegisters?.() ?? defaultQaRegisters();
   const qaInput: Parameters<typeof gradeQualityAssurance>[0] = {
     verdict,
@@ -175,16 +194,19 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
   if (result.credential.issuedOn !== undefined) qaInput.issuedOn = result.credential.issuedOn;
   const platform = result.format.id === 'unknown' ? undefined : platformAttestation(contacted);
   const storeVersions = env.trust.versions?.() ?? [];
-  const trustData = [...storeVersions, ...qaDataVersions(registers).filter((v) => !storeVersions.some((s) => s.sourceId === v.sourceId))];
+  const trustData = [
+    ...storeVersions,
+    ...qaDataVersions(registers).filter((v) => !storeVersions.some((s) => s.sourceId === v.sourceId)),
+  ];
   return {
     version: REPORT_VERSION,
     verdict,
-    summary: summarise(verdict, checks, result.issuer),
+    summary: summarise(verdict, checks, issuer),
     format: result.format,
     authenticity,
     qualityAssurance: gradeQualityAssurance(qaInput),
     checks,
-    issuer: result.issuer,
+    issuer,
     trust: hits,
     credential: result.credential,
     elements: result.elements,

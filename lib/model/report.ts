@@ -8,13 +8,7 @@
 export const REPORT_VERSION = '1.0';
 
 /** Verdicts, listed from worst to best (see VERDICT_ORDER). */
-export type Verdict =
-  | 'invalid'
-  | 'revoked'
-  | 'expired'
-  | 'unverifiable'
-  | 'verified-untrusted'
-  | 'verified';
+export type Verdict = 'invalid' | 'revoked' | 'expired' | 'unverifiable' | 'verified-untrusted' | 'verified';
 
 /** Precedence: the first entry is the worst. */
 export const VERDICT_ORDER: readonly Verdict[] = [
@@ -103,6 +97,12 @@ export interface IssuerInfo {
   email?: string;
   /** Where the issuer profile was actually obtained from. */
   fetchedFrom?: string;
+  /**
+   * Where `name` comes from (issue 14): a trust source's entry for this issuer (`trust-source`);
+   * the issuer itself, whose identity is established (A2 and up: its domain, DID or certificate —
+   * `issuer`); or the credential alone, signed by a key nothing ties to anyone (`self-declared`).
+   */
+  nameSource?: 'trust-source' | 'issuer' | 'self-declared';
 }
 
 /** A hit on a trust list for the issuer. */

@@ -120,6 +120,17 @@ async function verifyOne(
       : isObj(proof.verificationMethod) && typeof proof.verificationMethod.id === 'string'
         ? proof.verificationMethod.id
         : '';
+  // Controlled Identifiers 1.0 §3.3: a verification method is a fragment of its controller's
+  // document; a bare identifier dereferences to the document itself, which is no key. Refused,
+  // never guessed (it was silently read as `did:key:X#X`).
+  if (!vmId.includes('#') && vmId.startsWith('did:'))
+    return out(
+      index,
+      name,
+      'unresolved',
+      'ERR_VM_NOT_A_METHOD',
+      `verificationMethod ${vmId} names a whole identifier, not one of its keys (no "#fragment").`,
+    );
   const method = await dereferenceMethod(vmId, opts.purpose ?? 'assertionMethod', opts.resolve);
   const key = method.ok ? method.key : method.fragmentKey;
   if (!key) {

@@ -79,7 +79,12 @@ export function summarise(verdict: Verdict, checks: readonly Check[], issuer: Is
 }
 
 function verdictSentence(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
-  const who = issuer.name ?? issuer.id ?? 'an unidentified issuer';
+  const who =
+    issuer.name === undefined
+      ? (issuer.id ?? 'an unidentified issuer')
+      : issuer.nameSource === 'self-declared'
+        ? `a key that calls itself "${issuer.name}" (nothing confirms who holds it)`
+        : issuer.name;
   const reason = checks.find((c) => checkImpact(c) === verdict)?.message;
   switch (verdict) {
     case 'verified':

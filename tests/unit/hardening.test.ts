@@ -89,3 +89,75 @@ describe('verdict order', () => {
     ).toBe('invalid');
   });
 });
+
+describe('did:web syntax', () => {
+  it('characters outside did:web are refused, not normalised away by the URL parser', async () => {
+    const { didWebUrl } = await import('../../lib/did/did-web');
+    expect(didWebUrl('did:web:example.com')).toBe('https://example.com/.well-known/did.json');
+    expect(didWebUrl('did:web:www.credly.com:api:v1:issuers:42')).toBe(
+      'https://www.credly.com/api/v1/issuers/42/did.json',
+    );
+    expect(didWebUrl('did:web:example.com%3A8443:u:alice')).toBe('https://example.com:8443/u/alice/did.json');
+    for (const bad of [
+      'did:web:example.com:a\\b',
+      'did:web:example.com:a\tb',
+      'did:web:example.com:..',
+      'did:web:example.com:.',
+      'did:web:example.com:%2e%2e',
+      'did:web:example.com:a%5Cb',
+      'did:web:example.com:a%09b',
+      'did:web:example.com:a%2Fb',
+      'did:web:example.com:a b',
+      'did:web:exa\tmple.com',
+    ])
+      expect(didWebUrl(bad), JSON.stringify(bad)).toBeUndefined();
+  });
+});
+
+describe('verification method', () => {
+  it('a bare DID (no #fragment) is not a key: unverifiable with the reason, never guessed', async () => {
+    const doc = JSON.parse(readFixture('ob3-di-didkey.json')) as { proof: { verificationMethod: string } };
+    doc.proof.verificationMethod = doc.proof.verificationMethod.split('#')[0]!;
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(doc) }, env());
+    const sig = r.checks.find((c) => c.id === 'proof.signature');
+    expect([sig?.code, r.verdict]).toEqual(['ERR_VM_NOT_A_METHOD', 'unverifiable']);
+    expect(sig?.detail).toMatch(/whole identifier/);
+  });
+});
+
+describe('where the issuer name comes from', () => {
+  it('did:key: self-declared, and the summary does not state it as fact', async () => {
+    const r = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-didkey.json') }, env());
+    expect(r.authenticity.level).toBe('A1');
+    expect(r.issuer.nameSource).toBe('self-declared');
+    expect(r.summary).toMatch(/a key that calls itself ".+" \(nothing confirms who holds it\)/);
+  });
+
+  it('did:web: stated by an established issuer; an allow-list entry name wins and says so', async () => {
+    const web = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-didweb.json') }, env());
+    expect([web.authenticity.level, web.issuer.nameSource]).toEqual(['A2', 'issuer']);
+    const listed = await verifyCredential(
+      { kind: 'text', text: readFixture('ob3-di-didweb.json') },
+      {
+        ...env(),
+        trust: {
+          lookupIssuer: async (ids: string[]) => ({
+            hits: ids.includes('did:web:issuer.credlens.test')
+              ? [
+                  {
+                    sourceId: 'org',
+                    sourceLabel: 'Our list',
+                    list: 'allow' as const,
+                    entryId: 'did:web:issuer.credlens.test',
+                    entryName: 'Listed University',
+                  },
+                ]
+              : [],
+            consulted: ['org'],
+          }),
+        },
+      },
+    );
+    expect([listed.issuer.name, listed.issuer.nameSource]).toEqual(['Listed University', 'trust-source']);
+  });
+});

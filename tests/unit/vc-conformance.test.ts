@@ -124,9 +124,8 @@ export const ROWS: Row[] = [
     file: `${O}simple-did-key-method.json`,
     manifest: 'VALID (did:key VM)',
     verdict: 'unverifiable',
-    check: notEstablished,
-    signature: 'passed',
-    note: 'issuer is a urn:uuid, key a did:key',
+    check: ['proof.signature', 'failed', 'ERR_VM_NOT_A_METHOD'],
+    note: 'proof.verificationMethod is a bare did:key (no #fragment): Controlled Identifiers 1.0 §3.3 dereferences it to the DID document, which is no key; CredLens follows the spec and refuses it (upstream accepts it)',
   },
   {
     file: `${O}simple-did-web-method.json`,
@@ -300,7 +299,8 @@ export const ROWS: Row[] = [
     file: `${O}simple-err-proof-method-unknown-did-method.json`,
     manifest: 'FAIL',
     verdict: 'unverifiable',
-    check: ['proof.signature', 'failed', 'ERR_DID_METHOD_UNSUPPORTED'],
+    check: ['proof.signature', 'failed', 'ERR_VM_NOT_A_METHOD'],
+    note: 'refused before resolution: the method is a bare DID (no #fragment)',
   },
   {
     file: `${O}simple-err-proof-method-unknown-scheme.json`,
@@ -346,9 +346,8 @@ export const ROWS: Row[] = [
     file: `${C}complex.json`,
     manifest: 'VALID (did:key)',
     verdict: 'unverifiable',
-    check: notEstablished,
-    signature: 'passed',
-    note: 'issuer is not the did:key controller',
+    check: ['proof.signature', 'failed', 'ERR_VM_NOT_A_METHOD'],
+    note: 'proof.verificationMethod is a bare did:key (no #fragment): Controlled Identifiers 1.0 §3.3 dereferences it to the DID document, which is no key; CredLens follows the spec and refuses it (upstream accepts it)',
   },
   {
     file: `${C}simple.jwt`,

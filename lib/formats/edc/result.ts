@@ -13,6 +13,7 @@ import { displayName, type CertInfo } from '../../x509/cert';
 import { elmQaLevel, extractElmElements } from './elements';
 import { claimTree, issuerRenderings, label, ml } from './elm-read';
 import { check, humanDate, isObj, str, type Json } from './util';
+import { CLOCK_SKEW_MS } from '../ob2/validity';
 
 /**
  * The `validity.window` check from the credential's stated start and expiry (shared by the ELM v3
@@ -30,12 +31,13 @@ export function validityWindow(
     return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
   const f = from ? new Date(from) : undefined;
   const u = until ? new Date(until) : undefined;
-  if (f && !Number.isNaN(f.getTime()) && now < f)
+  // "Not yet valid" has one meaning in every format (lib/formats/vc/validity.ts).
+  if (f && !Number.isNaN(f.getTime()) && now.getTime() + CLOCK_SKEW_MS < f.getTime())
     return check.failed(
       id,
-      'ERR_EDC_NOT_YET_VALID',
+      'ERR_NOT_YET_VALID',
       'expired',
-      `This credential is only valid from ${humanDate(f)}.`,
+      `This credential is not valid yet: it becomes valid on ${humanDate(f)}.`,
       `${fields.from} ${from ?? ''}`,
     );
   if (u && !Number.isNaN(u.getTime()) && now > u)

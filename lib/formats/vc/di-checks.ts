@@ -11,7 +11,13 @@ import { check } from './util';
 const ID = 'proof.signature';
 
 /** Codes that mean "the key cannot be looked up here" (unverifiable), not "the key is wrong" (invalid). */
-const UNRESOLVABLE = ['ERR_VM_BAD_ID', 'ERR_DID_METHOD_UNSUPPORTED', 'ERR_DID_UNREACHABLE', 'ERR_JWT_NO_KEY'];
+const UNRESOLVABLE = [
+  'ERR_VM_BAD_ID',
+  'ERR_VM_NOT_A_METHOD',
+  'ERR_DID_METHOD_UNSUPPORTED',
+  'ERR_DID_UNREACHABLE',
+  'ERR_JWT_NO_KEY',
+];
 
 /** The check for a key that could not be obtained: unverifiable when it cannot be looked up, invalid when it is refused. */
 export function unresolvedCheck(id: string, code: string, unreachable: boolean, detail: string): Check {

@@ -63,7 +63,7 @@ export function buildVcResult(acquired: Acquired, run: VcRun, trustedEndorsers: 
   const issuerNode: Json = isObj(vc.issuer) ? vc.issuer : {};
   const profile = run.identity?.document;
   const issuer: FormatResult['issuer'] = {};
-  const set = <K extends keyof FormatResult['issuer']>(k: K, v: string | undefined): void => {
+  const set = (k: 'id' | 'name' | 'url' | 'email' | 'fetchedFrom', v: string | undefined): void => {
     if (v !== undefined) issuer[k] = v;
   };
   set('id', run.issuerId);
