@@ -42,6 +42,7 @@ export function fixtureRoutes(): Record<string, ExtraRoute> {
     'issuer.credlens.test/.well-known/did.json',
     'issuer.credlens.test/status/revocation',
     'issuer.credlens.test/status/suspension',
+    'issuer.credlens.test/status/foreign',
     'endorser.credlens.test/api/v1/issuers/42/did.json',
     'endorser.credlens.test/status/revocation',
   ];

@@ -65,6 +65,34 @@ describe('status lists', () => {
   });
 });
 
+describe('status list of another issuer', () => {
+  it("a list genuinely signed by another issuer never establishes the credential's status", async () => {
+    const r = await verifyCredential({ kind: 'text', text: readFixture('ob3-di-foreign-list.json') }, env());
+    const c = r.checks.find((x) => x.id === 'status.revocation');
+    expect([c?.status, c?.code, r.verdict]).toEqual(['failed', 'ERR_STATUS_LIST_ISSUER', 'unverifiable']);
+    expect(c?.message).toMatch(/not published by the credential's issuer/);
+    expect(c?.message).not.toMatch(/was checked/);
+  });
+
+  it('the same list counts when a trust source vouches for its issuer', async () => {
+    const r = await verifyCredential(
+      { kind: 'text', text: readFixture('ob3-di-foreign-list.json') },
+      {
+        ...env(),
+        trust: {
+          lookupIssuer: async (ids: string[]) => ({
+            hits: ids.includes('did:web:endorser.credlens.test:api:v1:issuers:42')
+              ? [{ sourceId: 'org', sourceLabel: 'Our list', list: 'allow' as const, entryId: ids[0]! }]
+              : [],
+            consulted: ['org'],
+          }),
+        },
+      },
+    );
+    expect(r.checks.find((x) => x.id === 'status.revocation')?.code).toBe('OK_STATUS');
+  });
+});
+
 describe('verdict order', () => {
   const c = (id: string, status: Check['status'], impact?: Check['impact']): Check =>
     ({ id, status, code: 'X', message: '', ...(impact ? { impact } : {}) }) as Check;
