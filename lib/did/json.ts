@@ -42,10 +42,11 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
  * SECURITY: the path of the first key, or whole string value, named `__proto__`, `constructor`
  * or `prototype` (jsonld.js uses ids, types and keys as map keys: a credential whose subject id
  * is "__proto__" polluted Object.prototype for every later verification in the process). Such
- * documents are refused before any library sees them. Bounded: deeper than 256 levels counts as found.
+ * documents are refused before any library sees them. Nesting deeper than 256 levels is refused
+ * the same way (jsonld.js recursion overflows the stack on it).
  */
 export function findReservedName(value: unknown, path = '$', depth = 0): string | undefined {
-  if (depth > 256) return path;
+  if (depth > 256) return `${path} (nested deeper than 256 levels)`;
   if (typeof value === 'string') return RESERVED.has(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

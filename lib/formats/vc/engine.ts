@@ -265,8 +265,9 @@ async function signedFormCheck(vc: Json, outcomes: readonly ProofOutcome[]): Pro
 
 /** The run of a document refused for a reserved name (`__proto__`, `constructor`, `prototype`). */
 function reservedRun(_received: Json, where: string): VcRun {
-  const message =
-    'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
+  const message = where.includes('nested deeper')
+    ? 'This credential is nested too deeply to be checked safely, so CredLens refuses it.'
+    : 'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
   return {
     kind: 'vc',
     securing: 'di',
