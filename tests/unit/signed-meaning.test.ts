@@ -153,3 +153,50 @@ describe('signed meaning: JSON-LD-equivalent rewrites never improve a verdict', 
       expect(caught.get(rw.name) ?? 0, rw.name).toBeGreaterThan(0);
   });
 });
+
+describe('signed meaning wherever an RDF-signed document is read', () => {
+  const LIST = 'https://issuer.credlens.test/status/revocation';
+  const envWith = (routes: Record<string, { body: string; contentType: string }>): VerifyEnv =>
+    ({ ...env(), fetch: createVectorFetch({ ...fixtureRoutes(), ...VC_ROUTES, ...routes }) }) as VerifyEnv;
+
+  it('a status list credential rewritten (its subject as a list inside a list) is not relied on', async () => {
+    const list = JSON.parse(fixtureRoutes()[LIST]!.body as string) as Json;
+    list.credentialSubject = [[list.credentialSubject]];
+    const r = await verifyCredential(
+      { kind: 'text', text: readFixture('ob3-di-revoked.json') },
+      envWith({ [LIST]: { body: JSON.stringify(list), contentType: 'application/json' } }),
+    );
+    const status = check(r, 'status.revocation');
+    expect([status?.code, r.verdict]).toEqual(['ERR_STATUS_LIST_UNVERIFIED', 'unverifiable']);
+    // Read on its own, the rewritten list keeps its signature and is refused for its form.
+    const alone = await verify(list, 'rewritten list');
+    expect([check(alone, 'proof.signature')?.status, check(alone, 'proof.form')?.status]).toEqual([
+      'passed',
+      'failed',
+    ]);
+  });
+
+  it('an embedded endorsement rewritten (its status under the full IRI) makes the document refused', async () => {
+    const doc = JSON.parse(readFixture('ob3-di-endorsement-revoked.json')) as Json;
+    const achievement = (doc.credentialSubject as Json).achievement as Json;
+    const endorsement = (achievement.endorsement as Json[])[0]!;
+    endorsement['https://www.w3.org/2018/credentials#credentialStatus'] = endorsement.credentialStatus;
+    delete endorsement.credentialStatus;
+    const r = await verify(doc, 'endorsement rewrite');
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
+  });
+
+  it('a baked copy of a rewritten revoked credential is refused like the JSON', async () => {
+    const { badgePng, bakePng } = (await import('../../scripts/lib/png.mjs')) as {
+      badgePng: (size: number, rgb: number[]) => Buffer;
+      bakePng: (png: Buffer, keyword: string, text: string) => Buffer;
+    };
+    const doc = JSON.parse(readFixture('ob3-di-revoked.json')) as Json;
+    doc.credentialStatus = [[doc.credentialStatus]];
+    const png = bakePng(badgePng(32, [10, 80, 160]), 'openbadgecredential', JSON.stringify(doc));
+    const r = await verifyCredential({ kind: 'bytes', bytes: new Uint8Array(png), name: 'baked.png' }, env());
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
+  });
+});
