@@ -146,6 +146,15 @@ function processTopContext(context: unknown): Promise<{ failure?: FormFailure; p
     const list = Array.isArray(context) ? context : [context];
     for (const part of list) {
       if (!isObj(part)) continue;
+      const vocab = part['@vocab'];
+      if (typeof vocab === 'string' && inVocabulary(vocab))
+        return {
+          failure: fail(
+            '@context.@vocab',
+            `The document's own context makes every unknown key a term of ${vocab}.`,
+          ),
+          prefixes: new Map(),
+        };
       for (const [term, def] of Object.entries(part)) {
         if (term.startsWith('@')) continue;
         const iri = typeof def === 'string' ? def : isObj(def) ? def['@id'] : undefined;

@@ -157,3 +157,16 @@ describe('bundled contexts (what the form rules rely on)', async () => {
     expect([...found].sort()).toEqual([...CLASS_NAME_KEYS].sort());
   });
 });
+
+describe('inline @vocab', () => {
+  it('an inline @vocab inside a vocabulary CredLens reads is refused; an extension vocabulary is not', async () => {
+    const doc = base();
+    doc['@context'] = [
+      ...(doc['@context'] as string[]),
+      { '@vocab': 'https://www.w3.org/2018/credentials#' },
+    ];
+    expect((await checkSignedForm(doc)).ok).toBe(false);
+    doc['@context'] = [...(base()['@context'] as string[]), { '@vocab': 'https://extension.example/vocab#' }];
+    expect(await checkSignedForm(doc)).toEqual({ ok: true });
+  });
+});
