@@ -10,6 +10,7 @@ import { decimal } from '../../lib/status/check-status';
 import { verifyCredential } from '../../lib/verify';
 import { fixtureRoutes, readFixture } from '../support/vc-web';
 import { createVectorFetch, type ExtraRoute } from '../support/vector-web';
+import { readVectorText } from '../support/vectors';
 
 const env = (extra: Record<string, ExtraRoute> = {}) => ({
   fetch: createVectorFetch({ ...fixtureRoutes(), ...extra }),
@@ -96,6 +97,15 @@ describe('status list of another issuer', () => {
 describe('verdict order', () => {
   const c = (id: string, status: Check['status'], impact?: Check['impact']): Check =>
     ({ id, status, code: 'X', message: '', ...(impact ? { impact } : {}) }) as Check;
+  it('a bbs-2023 credential (a suite CredLens does not verify) with past dates is unverifiable, not expired', async () => {
+    const doc = JSON.parse(readVectorText('ld-legacy-suites/bbs-2023/derivedRevealDocument.json')) as Record<string, unknown>;
+    doc.validUntil = '2020-01-01T00:00:00Z';
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(doc) }, env());
+    expect(r.verdict).toBe('unverifiable');
+    expect(r.checks.find((c) => c.id === 'validity.window')?.status).toBe('skipped');
+    expect(r.summary).not.toMatch(/Authentic/);
+  });
+
   it('an unproven document is never expired or revoked', () => {
     expect(
       gradeVerdict([
