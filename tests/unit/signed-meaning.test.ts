@@ -188,10 +188,7 @@ describe('signed meaning wherever an RDF-signed document is read', () => {
   });
 
   it('a baked copy of a rewritten revoked credential is refused like the JSON', async () => {
-    const { badgePng, bakePng } = (await import('../../scripts/lib/png.mjs')) as {
-      badgePng: (size: number, rgb: number[]) => Buffer;
-      bakePng: (png: Buffer, keyword: string, text: string) => Buffer;
-    };
+    const { badgePng, bakePng } = await import('../../scripts/lib/png.mjs');
     const doc = JSON.parse(readFixture('ob3-di-revoked.json')) as Json;
     doc.credentialStatus = [[doc.credentialStatus]];
     const png = bakePng(badgePng(32, [10, 80, 160]), 'openbadgecredential', JSON.stringify(doc));
