@@ -254,7 +254,8 @@ async function signedView(kind: Kind, text: string): Promise<string | undefined>
       base: null,
       safe: false,
     });
-    return `${nquads}|${stable(proof)}`;
+    // A proof and a proof set of one are the same proof (VC Data Integrity §2.1).
+    return `${nquads}|${stable(Array.isArray(proof) ? proof : [proof])}`;
   } catch {
     return undefined;
   }
