@@ -130,44 +130,72 @@ const OPTIONS = {
   eventHandler: ({ next }: { next: () => void }) => next(),
 };
 
-/** Prefix terms of the top-level context, for compact IRI keys: term → IRI. */
+/** Terms of the top-level context, for compact IRI keys: term → IRI. */
 type Prefixes = Map<string, string>;
-const contextCache = new Map<string, Promise<{ failure?: FormFailure; prefixes: Prefixes }>>();
+interface TopContext {
+  failure?: FormFailure;
+  prefixes: Prefixes;
+  /** Terms JSON-LD may use as the prefix of a compact IRI ("p:rest" → IRI of p + rest). */
+  prefixTerms: Set<string>;
+}
+const contextCache = new Map<string, Promise<TopContext>>();
+
+/** Names that would make an ordinary address a compact IRI if a context defined them as terms. */
+const SCHEME_NAMES = new Set([
+  'http',
+  'https',
+  'urn',
+  'did',
+  'mailto',
+  'tag',
+  'data',
+  'ftp',
+  'file',
+  'ws',
+  'wss',
+]);
 
 /**
  * Processes the top-level context once per context text: checks its inline parts (rule 3) and
  * collects its term IRIs for expanding compact IRI keys.
  */
-function processTopContext(context: unknown): Promise<{ failure?: FormFailure; prefixes: Prefixes }> {
+function processTopContext(context: unknown): Promise<TopContext> {
   const key = JSON.stringify(context) ?? '';
   const hit = contextCache.get(key);
   if (hit) return hit;
-  const run = (async () => {
+  const run = (async (): Promise<TopContext> => {
     const list = Array.isArray(context) ? context : [context];
+    const refuse = (where: string, detail: string): TopContext => ({
+      failure: fail(where, detail),
+      prefixes: new Map(),
+      prefixTerms: new Set(),
+    });
     for (const part of list) {
       if (!isObj(part)) continue;
+      if (part['@base'] !== undefined)
+        return refuse(
+          '@context.@base',
+          "The document's own context sets a base address, so its ids are not written as read.",
+        );
+      const scheme = Object.keys(part).find((k) => SCHEME_NAMES.has(k.toLowerCase()));
+      if (scheme !== undefined)
+        return refuse(
+          `@context.${scheme}`,
+          `The document's own context defines "${scheme}", which turns addresses into other addresses.`,
+        );
       const vocab = part['@vocab'];
       if (typeof vocab === 'string' && inVocabulary(vocab))
-        return {
-          failure: fail(
-            '@context.@vocab',
-            `The document's own context makes every unknown key a term of ${vocab}.`,
-          ),
-          prefixes: new Map(),
-        };
+        return refuse(
+          '@context.@vocab',
+          `The document's own context makes every unknown key a term of ${vocab}.`,
+        );
       for (const [term, def] of Object.entries(part)) {
         if (term.startsWith('@')) continue;
         const iri = typeof def === 'string' ? def : isObj(def) ? def['@id'] : undefined;
         if (typeof iri === 'string' && iri.startsWith('@') && iri !== '@id' && iri !== '@type')
-          return {
-            failure: fail(`@context.${term}`, `The document's own context makes "${term}" stand for ${iri}.`),
-            prefixes: new Map(),
-          };
+          return refuse(`@context.${term}`, `The document's own context makes "${term}" stand for ${iri}.`);
         if (isObj(def) && def['@context'] !== undefined)
-          return {
-            failure: fail(`@context.${term}`, `The document's own context scopes a context to "${term}".`),
-            prefixes: new Map(),
-          };
+          return refuse(`@context.${term}`, `The document's own context scopes a context to "${term}".`);
       }
     }
     const active = await jsonld.processContext(
@@ -176,9 +204,11 @@ function processTopContext(context: unknown): Promise<{ failure?: FormFailure; p
       OPTIONS,
     );
     const prefixes: Prefixes = new Map();
+    const prefixTerms = new Set<string>();
     for (const [term, def] of active.mappings) {
       const iri = def?.['@id'];
       if (typeof iri === 'string') prefixes.set(term, iri);
+      if (def?._prefix === true) prefixTerms.add(term);
     }
     // An inline term for an IRI CredLens reads would be a second name for it (or a redefinition).
     for (const part of list) {
@@ -187,15 +217,16 @@ function processTopContext(context: unknown): Promise<{ failure?: FormFailure; p
         const iri = prefixes.get(term);
         if (term.startsWith('@') || iri === undefined || !inVocabulary(iri)) continue;
         return {
-          failure: fail(`@context.${term}`, `The document's own context names ${iri} "${term}".`),
+          ...refuse(`@context.${term}`, `The document's own context names ${iri} "${term}".`),
           prefixes,
         };
       }
     }
-    return { prefixes };
-  })().catch((error: unknown) => ({
+    return { prefixes, prefixTerms };
+  })().catch((error: unknown): TopContext => ({
     failure: fail('@context', `The document's context could not be processed: ${errorText(error)}`),
     prefixes: new Map<string, string>(),
+    prefixTerms: new Set<string>(),
   }));
   if (contextCache.size > 500) contextCache.clear();
   contextCache.set(key, run);
@@ -239,7 +270,18 @@ const itemKey = (item: unknown): string =>
 
 const LANGUAGE_KEYS = new Set(['@value', '@language', '@direction']);
 
-function walk(doc: Json, prefixes: Prefixes): FormFailure | undefined {
+/**
+ * A string written as a compact IRI ("p:rest" with p a prefix term): JSON-LD reads the address
+ * p's IRI + rest where the reader reads the text as written (an id, a list's address).
+ */
+function compactIri(value: string, prefixTerms: Set<string>): string | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || value.startsWith('//', colon + 1)) return undefined;
+  const prefix = value.slice(0, colon);
+  return prefixTerms.has(prefix) ? prefix : undefined;
+}
+
+function walk(doc: Json, prefixes: Prefixes, prefixTerms: Set<string>): FormFailure | undefined {
   const nodes = new Map<string, Description[]>();
   let count = 0;
   const value = (
@@ -259,6 +301,15 @@ function walk(doc: Json, prefixes: Prefixes): FormFailure | undefined {
         if (f) return f;
       }
       return undefined;
+    }
+    if (typeof v === 'string') {
+      const prefix = compactIri(v, prefixTerms);
+      return prefix === undefined
+        ? undefined
+        : fail(
+            path,
+            `${short(v)} is written as a compact IRI (prefix "${prefix}"), not as the address it stands for.`,
+          );
     }
     if (!isObj(v)) return undefined;
     if ('@value' in v) {
@@ -375,7 +426,7 @@ export async function checkSignedForm(doc: Json): Promise<FormResult> {
   try {
     const top = await processTopContext(doc['@context']);
     if (top.failure) return top.failure;
-    return walk(doc, top.prefixes) ?? { ok: true };
+    return walk(doc, top.prefixes, top.prefixTerms) ?? { ok: true };
   } catch (error) {
     return fail('$', `The document could not be checked: ${errorText(error)}`);
   }

@@ -26,6 +26,8 @@ export interface StatusDeps {
 /** SECURITY: bounds the status entries followed per credential (each one costs a fetch and a verification). */
 export const MAX_STATUS_ENTRIES = 4;
 const LIST_TYPES = ['BitstringStatusListEntry', 'StatusList2021Entry'];
+/** Every status method CredLens reads. */
+const STATUS_METHODS = [...LIST_TYPES, '1EdTechRevocationList'];
 
 const unverifiable = (id: string, code: string, message: string, detail: string): Check =>
   check.failed(id, code, 'unverifiable', message, detail);
@@ -213,7 +215,23 @@ export async function checkStatus(vc: Json, deps: StatusDeps): Promise<Check[]> 
   const out: Check[] = [];
   const seen = new Map<string, number>();
   for (const entry of entries.slice(0, MAX_STATUS_ENTRIES)) {
-    const type = asArray(entry.type).find((t): t is string => typeof t === 'string') ?? '(no type)';
+    const types = asArray(entry.type).filter((t): t is string => typeof t === 'string');
+    // SECURITY: a status type the signature does not cover (1EdTechRevocationList under contexts
+    // that do not define it) written next to a signed one would switch the method: an entry naming
+    // two methods is not read at all.
+    const methods = types.filter((t) => STATUS_METHODS.includes(t));
+    if (methods.length > 1) {
+      out.push(
+        unverifiable(
+          'status.revocation',
+          'ERR_STATUS_TYPE_AMBIGUOUS',
+          'The credential names more than one status method for one entry, so its status cannot be read.',
+          `types ${JSON.stringify(types)}`,
+        ),
+      );
+      continue;
+    }
+    const type = methods[0] ?? types[0] ?? '(no type)';
     const purpose =
       type === '1EdTechRevocationList'
         ? 'revocation'

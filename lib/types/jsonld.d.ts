@@ -38,7 +38,7 @@ declare module 'jsonld' {
   export function expand(input: unknown, options?: ProcessingOptions): Promise<unknown[]>;
   /** A processed (active) context; `mappings` holds the term definitions. */
   export interface ActiveContext {
-    mappings: Map<string, { '@id'?: string; '@context'?: unknown; reverse?: boolean } | null>;
+    mappings: Map<string, { '@id'?: string; '@context'?: unknown; reverse?: boolean; _prefix?: boolean } | null>;
   }
   export function processContext(
     active: ActiveContext | null,

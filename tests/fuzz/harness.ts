@@ -364,6 +364,23 @@ const JSON_OPS: Record<string, (r: Rand, doc: Json) => void> = {
     doc['@included'] = [{ id: doc.id, type: doc.type, credentialStatus: doc.credentialStatus }];
     delete doc.credentialStatus;
   },
+  'id respelled through a prefix': (r, doc) => {
+    const s = slots(doc).filter(([c, k]) => k === 'id' && typeof (c as Json)[k] === 'string');
+    if (!s.length) return;
+    const [c] = pick(r, s);
+    const id = (c as Json).id as string;
+    const cut = Math.max(1, Math.floor(id.length * r()));
+    doc['@context'] = [
+      ...(Array.isArray(doc['@context']) ? doc['@context'] : [doc['@context']]),
+      { p1: { '@id': id.slice(0, cut), '@prefix': true } },
+    ];
+    (c as Json).id = `p1:${id.slice(cut)}`;
+  },
+  'unsigned status type added': (_r, doc) => {
+    for (const e of Array.isArray(doc.credentialStatus) ? doc.credentialStatus : [doc.credentialStatus])
+      if (e !== null && typeof e === 'object')
+        (e as Json).type = ['1EdTechRevocationList', ...[(e as Json).type].flat()];
+  },
   'values swapped': (r, doc) => {
     const s = slots(doc).filter(([c]) => !Array.isArray(c));
     if (s.length < 2) return;

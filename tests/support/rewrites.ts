@@ -166,6 +166,21 @@ rewrites.push(
     },
   },
   {
+    name: 'credential id written through a prefix term of an inline context',
+    kind: 'hiding',
+    apply: (doc) => {
+      if (typeof doc.id !== 'string' || !/^[a-z]+:/.test(doc.id)) return undefined;
+      const cut = doc.id.length - 4;
+      const out = clone(doc);
+      out['@context'] = [
+        ...asArray(doc['@context']),
+        { idp: { '@id': doc.id.slice(0, cut), '@prefix': true } },
+      ];
+      out.id = `idp:${doc.id.slice(cut)}`;
+      return out;
+    },
+  },
+  {
     name: 'keys in another order',
     kind: 'benign',
     apply: (doc) => shuffleKeys(clone(doc), { n: 7 }) as Json,

@@ -197,3 +197,78 @@ describe('signed meaning wherever an RDF-signed document is read', () => {
     expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
   });
 });
+
+describe('found by an attacker pass: ids respelled through prefixes, unsigned status types', () => {
+  /** A fetch that reads addresses as a browser does (the URL parser), serving the attacker's host too. */
+  const parsingEnv = (): VerifyEnv => {
+    const inner = createVectorFetch({
+      ...fixtureRoutes(),
+      'https://credlens.test/status/revocation': {
+        body: '{"revokedCredentials": []}',
+        contentType: 'application/json',
+      },
+    });
+    return {
+      ...env(),
+      fetch: (url, req) => {
+        let parsed = url;
+        try {
+          const u = new URL(url);
+          u.hash = '';
+          parsed = u.href;
+        } catch {
+          // left as written
+        }
+        return inner(parsed, req);
+      },
+    } as VerifyEnv;
+  };
+  const revoked = () => JSON.parse(readFixture('ob3-di-revoked.json')) as Json;
+
+  it('revoked + a prefix term named "https" + an unsigned 1EdTech type: refused, never verified', async () => {
+    const doc = revoked();
+    doc['@context'] = [
+      ...(doc['@context'] as string[]),
+      { https: { '@id': 'https://issuer.', '@prefix': true } },
+    ];
+    const entry = doc.credentialStatus as Json;
+    entry.id = 'https:credlens.test/status/revocation#9';
+    entry.type = ['1EdTechRevocationList', 'BitstringStatusListEntry'];
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(doc) }, parsingEnv());
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
+  });
+
+  it('an id written through a prefix term of its own context is refused', async () => {
+    const doc = revoked();
+    doc['@context'] = [...(doc['@context'] as string[]), { st: 'https://issuer.credlens.test/status/' }];
+    (doc.credentialStatus as Json).id = 'st:revocation#9';
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(doc) }, parsingEnv());
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
+    expect(check(r, 'proof.form')?.detail).toMatch(/compact IRI/);
+  });
+
+  it('a status entry naming a signed and an unsigned status method is not read', async () => {
+    const doc = revoked();
+    (doc.credentialStatus as Json).type = ['1EdTechRevocationList', 'BitstringStatusListEntry'];
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(doc) }, parsingEnv());
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'status.revocation')?.code, r.verdict]).toEqual([
+      'ERR_STATUS_TYPE_AMBIGUOUS',
+      'unverifiable',
+    ]);
+  });
+
+  it("the learner's id respelled through a scheme-named prefix is refused", async () => {
+    const doc = JSON.parse(readFixture('ob3-di-didweb.json')) as Json;
+    doc['@context'] = [
+      ...(doc['@context'] as string[]),
+      { mailto: { '@id': 'did:example:learner-', '@prefix': true } },
+    ];
+    (doc.credentialSubject as Json).id = 'mailto:1';
+    const r = await verify(doc, 'subject id respelled');
+    expect(check(r, 'proof.signature')?.status).toBe('passed');
+    expect([check(r, 'proof.form')?.status, r.verdict]).toEqual(['failed', 'invalid']);
+  });
+});
