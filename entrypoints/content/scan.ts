@@ -11,7 +11,7 @@ import { cleanLabel } from '../../lib/detect/url';
 import {
   BADGE_WORDS,
   GENERIC_LINK_TEXT,
-  JWS_PATTERN,
+  findJws,
   NOT_BAKEABLE_SRC,
   TEXT_URL_LIMITS,
   isCredentialButtonText,
@@ -273,9 +273,9 @@ function scanJwtText(root: Element, out: Seen[]): void {
     const parent = n.parentElement;
     if (parent === null || !data.includes('eyJ') || parent.closest('script, style') !== null) continue;
     let found = 0;
-    for (const m of data.matchAll(JWS_PATTERN)) {
-      if (m[0].length > SIGHTING_LIMITS.maxTextLength) continue;
-      out.push({ sighting: { kind: 'jwt', text: m[0] }, element: parent });
+    for (const jws of findJws(data, 10)) {
+      if (jws.length > SIGHTING_LIMITS.maxTextLength) continue;
+      out.push({ sighting: { kind: 'jwt', text: jws }, element: parent });
       if (++found >= 5) break;
     }
   }

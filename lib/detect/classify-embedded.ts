@@ -6,7 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { CANDIDATE_LIMITS, type Candidate } from './candidate';
-import { JWS_PATTERN } from './signals';
+import { findJws } from './signals';
 
 /** Types that make a JSON object a verifiable credential (or a presentation of some). */
 const CREDENTIAL_TYPES = new Set([
@@ -117,10 +117,8 @@ export function classifyJsonText(text: string, ctx: EmbedContext): Candidate[] {
 /** Credentials as compact JWS/JWT in free text (at most `max`). */
 export function classifyJwsInText(text: string, ctx: EmbedContext, max = 10): Candidate[] {
   const out: Candidate[] = [];
-  if (text.indexOf('eyJ') < 0) return out;
-  for (const m of text.matchAll(JWS_PATTERN)) {
+  for (const jws of findJws(text, max * 5)) {
     if (out.length >= max) break;
-    const jws = m[0];
     if (jws.length > CANDIDATE_LIMITS.maxContentLength || !isCredentialJws(jws)) continue;
     if (out.some((c) => c.content === jws)) continue;
     out.push(embedded('jwt', jws, ctx));

@@ -11,7 +11,52 @@ import { GENERIC_LINK_TEXT, isCredentialButtonText, isCredentialSectionHeading }
 import { createCollector, SCAN_LIMITS, type ScanResult } from './collect';
 import { scanText } from './scan-text';
 
-const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** One markup token: a comment (name '') or a start/end tag with its raw attribute text. */
+interface Tag {
+  index: number;
+  end: number;
+  closing: boolean;
+  name: string;
+  attrs: string;
+}
+
+const NAME_START = /[a-zA-Z]/;
+const NAME_CHAR = /[a-zA-Z0-9-]/;
+
+/**
+ * The next comment or tag at or after `from`, or null. Linear over the whole scan: every
+ * character is read once. An unclosed comment, tag or quoted attribute runs to the end of the
+ * document (as in an HTML parser at end of file), so nothing after it is scanned again — the
+ * former single pattern re-read the rest of the page from every `<` of an unclosed tag or
+ * comment (29 s for 200 KB).
+ */
+function nextTag(doc: string, from: number): Tag | null {
+  for (let i = doc.indexOf('<', from); i >= 0 && i < doc.length; i = doc.indexOf('<', i + 1)) {
+    if (doc.startsWith('<!--', i)) {
+      const close = doc.indexOf('-->', i + 4);
+      const end = close < 0 ? doc.length : close + 3;
+      return { index: i, end, closing: false, name: '', attrs: '' };
+    }
+    const closing = doc[i + 1] === '/';
+    let j = i + (closing ? 2 : 1);
+    if (!NAME_START.test(doc[j] ?? '')) continue;
+    const nameStart = j;
+    while (j < doc.length && NAME_CHAR.test(doc[j]!)) j++;
+    const name = doc.slice(nameStart, j);
+    const attrStart = j;
+    let quote = '';
+    for (; j < doc.length; j++) {
+      const c = doc[j];
+      if (quote !== '') {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    if (j >= doc.length) return null;
+    return { index: i, end: j + 1, closing, name, attrs: doc.slice(attrStart, j) };
+  }
+  return null;
+}
 const ATTR = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /** Decodes the character references that matter in attributes and text. */
@@ -65,26 +110,27 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
   let sectionIsCredentials = false;
   let lastTitle = '';
   let last = 0;
-  let m: RegExpExecArray | null;
-  TAG.lastIndex = 0;
+  let m: Tag | null;
+  let lower: string | undefined;
   const pushText = (t: string) => {
     const s = decodeEntities(t);
     text.push(s);
     if (anchor !== null) anchor.text += s;
     if (heading !== null) heading.text += s;
   };
-  while ((m = TAG.exec(doc)) !== null) {
+  while ((m = nextTag(doc, last)) !== null) {
     pushText(doc.slice(last, m.index));
-    last = TAG.lastIndex;
-    const name = (m[2] ?? '').toLowerCase();
+    last = m.end;
+    const name = m.name.toLowerCase();
     if (name === '') continue; // comment
-    const closing = m[1] === '/';
-    const a = closing ? new Map<string, string>() : attrs(m[3] ?? '');
+    const closing = m.closing;
+    const a = closing ? new Map<string, string>() : attrs(m.attrs);
     if (!closing && (name === 'script' || name === 'style' || name === 'textarea')) {
-      const end = doc.toLowerCase().indexOf(`</${name}`, last);
+      // Lower-cased once per page (it was once per script: quadratic on a page of <style> tags).
+      lower ??= doc.toLowerCase();
+      const end = lower.indexOf(`</${name}`, last);
       const body = doc.slice(last, end < 0 ? doc.length : end);
       last = end < 0 ? doc.length : end;
-      TAG.lastIndex = last;
       const type = (a.get('type') ?? '').toLowerCase();
       if (
         name === 'script' &&
