@@ -15,6 +15,14 @@ import { MARK_TAG, createMarker } from './marks';
 import { scanSubtree } from './scan';
 
 const DEBOUNCE_MS = 300;
+/**
+ * SECURITY (hostile pages, issue 15): the content script's work per page is bounded whatever the
+ * page contains or keeps adding. Main-thread time spent scanning one page (one URL) is capped;
+ * past it, the page is not scanned again until it navigates. A burst of added subtrees larger than
+ * MAX_ROOTS_PER_FLUSH is scanned as the whole body once, not root by root.
+ */
+const PAGE_SCAN_BUDGET_MS = 400;
+const MAX_ROOTS_PER_FLUSH = 256;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -33,6 +41,8 @@ export default defineContentScript({
     let reported = false; // sent at least once for this page URL
     let roots = new Set<Element>();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let spent = 0; // ms of scanning on this page
+
 
     const applyMarks = (marks: Mark[]) => {
       for (const m of marks) marker.update(m.url, m.state);
@@ -80,8 +90,11 @@ export default defineContentScript({
     };
 
     const scan = (targets: Iterable<Element>) => {
+      if (spent >= PAGE_SCAN_BUDGET_MS) return;
+      const started = performance.now();
       const fresh: Array<{ key: string; sighting: Sighting }> = [];
       for (const root of targets) {
+        if (performance.now() - started + spent >= PAGE_SCAN_BUDGET_MS) break;
         for (const { sighting, element } of scanSubtree(root)) {
           const key = JSON.stringify(sighting);
           const known = results.get(key);
@@ -97,6 +110,7 @@ export default defineContentScript({
           else for (const url of known) marker.attach(element, url);
         }
       }
+      spent += performance.now() - started;
       if (fresh.length > 0) {
         void send(fresh, !reported);
         reported = true;
@@ -111,6 +125,7 @@ export default defineContentScript({
         results = new Map();
         waiting = new Map();
         texts = 0;
+        spent = 0;
         marker.reset();
         roots = new Set();
         if (reported) void send([], true);
@@ -120,6 +135,11 @@ export default defineContentScript({
       }
       const pending = roots;
       roots = new Set();
+      if (pending.size > MAX_ROOTS_PER_FLUSH) {
+        // A page adding nodes in bulk: one scan of the body (each sighting is sent once anyway).
+        if (document.body !== null) scan([document.body]);
+        return;
+      }
       // Scan each added subtree once: skip roots inside another added root.
       const covered = (r: Element) => {
         for (let p = r.parentElement; p !== null; p = p.parentElement) if (pending.has(p)) return true;

@@ -34,6 +34,10 @@ interface LinkScan {
 }
 
 const sectionCache = new WeakMap<Element, boolean>();
+/** SECURITY: the part of one text node read for JWS (a JWS sighting is at most 64 KB anyway). */
+const MAX_NODE_TEXT = 256 * 1024;
+/** SECURITY: credential addresses written as text, looked for per scan. */
+const MAX_TEXT_URLS_PER_SCAN = 50;
 /** The link picker for the page's base address: re-scans of added subtrees (many small calls) share it. */
 let picker: { base: string; pick: PickLink } | undefined;
 
@@ -248,6 +252,8 @@ function scanTextUrls(root: Element, text: string, first: number, hidden: () => 
   for (const u of urlsInText(text.slice(Math.max(0, first - 5), TEXT_URL_LIMITS.maxTextChars))) {
     if (known.has(u) || u.length > SIGHTING_LIMITS.maxUrlLength || !matchesNeedles(u)) continue;
     if (occurrences(text, u) > occurrences(hidden(), u)) wanted.add(u);
+    // SECURITY: each wanted address costs a pass over the text and the walk: bounded per scan.
+    if (wanted.size >= MAX_TEXT_URLS_PER_SCAN) break;
   }
   if (wanted.size === 0) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -273,7 +279,8 @@ function scanJwtText(root: Element, out: Seen[]): void {
     const parent = n.parentElement;
     if (parent === null || !data.includes('eyJ') || parent.closest('script, style') !== null) continue;
     let found = 0;
-    for (const jws of findJws(data, 10)) {
+    // SECURITY: one text node is read up to a bound (linear finder, bounded input).
+    for (const jws of findJws(data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data, 10)) {
       if (jws.length > SIGHTING_LIMITS.maxTextLength) continue;
       out.push({ sighting: { kind: 'jwt', text: jws }, element: parent });
       if (++found >= 5) break;

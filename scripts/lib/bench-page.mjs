@@ -28,3 +28,23 @@ export function profileHtml(nodes) {
   const more = `<script>setTimeout(function(){var ul=document.querySelector('ul');for(var i=1000;i<1050;i++){var li=document.createElement('li');li.innerHTML='<h3>Lazy ${'$'}{i}</h3><a href="https://www.credly.com/badges/0b0f5d6e-1c2a-4e3b-9f4d-'+String(i).padStart(12,'0')+'">Show credential</a>';ul.append(li);}document.title='more';},1500);</script>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Bench</title></head><body>${body}${more}</body></html>`;
 }
+
+/**
+ * The adversarial page (issue 15): the bench profile, plus what a hostile page would add —
+ * 300 KB of "eyJeyJ…" in an About text, an address ending in 200,000 dots and a letter, 600
+ * credential addresses written as text, and 5,000 nodes added in 50 bursts after load. Its title
+ * becomes "more" when the bursts are over.
+ */
+export function adversarialHtml(nodes) {
+  const base = profileHtml(nodes);
+  const uuid = (i) => `0b0f5d6e-1c2a-4e3b-9f4d-${String(i).padStart(12, '0')}`;
+  const hostile = [
+    `<section><h2>About</h2><p>${'eyJ'.repeat(100_000)}</p></section>`,
+    `<p>see http://x.org/${'.'.repeat(200_000)}a now</p>`,
+    `<p>${Array.from({ length: 600 }, (_, i) => `https://www.credly.com/badges/${uuid(5000 + i)}`).join(' ')}</p>`,
+  ].join('');
+  const bursts = `<script>var n=0;var t=setInterval(function(){for(var i=0;i<100;i++){var d=document.createElement('div');d.textContent='eyJ'.repeat(50)+' https://x.org/'+'.'.repeat(50)+'a';document.body.append(d);}if(++n>=50){clearInterval(t);document.title='more';}},40);</script>`;
+  return base
+    .replace(/<script>setTimeout[\s\S]*?<\/script>/, '')
+    .replace('</body>', `${hostile}${bursts}</body>`);
+}
