@@ -26,7 +26,10 @@ export default defineConfig({
     // report page are read with pdf.js + jsqr in an offscreen document
     // (entrypoints/offscreen), because pdf.js may not run in the service worker and must
     // never run in content scripts or pages.
-    permissions: ['storage', 'offscreen', 'alarms'],
+    //
+    // `declarativeNetRequest` (issue 15): one block rule, limited to the extension's own requests,
+    // stops private and local addresses at every redirect hop (lib/extension/net-guard.ts).
+    permissions: ['storage', 'offscreen', 'alarms', 'declarativeNetRequest'],
     // <all_urls>: credentials are verified where recruiters meet them (any profile, CV or
     // job board), and the worker must fetch the issuer's machine-readable endpoints
     // (hosted assertions, issuer profiles, keys, revocation lists) on whatever domain

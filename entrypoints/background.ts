@@ -8,12 +8,19 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { CredentialInput } from '../lib/model/input';
 import { VERDICT_ORDER, type Verdict } from '../lib/model/report';
 import { createFetcher } from '../lib/net/fetcher';
+import { installNetworkGuard } from '../lib/extension/net-guard';
 import type { MarksUpdateMessage, TabView } from '../lib/protocol/messages';
 import { createReportCache } from '../lib/extension/report-cache';
 import { createRouter } from '../lib/extension/router';
 import { createFileScanner } from '../lib/extension/scan-file';
 import { createOffscreenPdfScanner, type OffscreenApi } from '../lib/extension/scan-offscreen';
-import { ORG_TRUST_LIST_KEY, loadTrustSources, readSettings, refreshDueSources, trustRevision } from '../lib/extension/settings';
+import {
+  ORG_TRUST_LIST_KEY,
+  loadTrustSources,
+  readSettings,
+  refreshDueSources,
+  trustRevision,
+} from '../lib/extension/settings';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
 
@@ -22,7 +29,17 @@ const TRUST_REFRESH_ALARM = 'credlens-trust-refresh';
 
 export default defineBackground(() => {
   const cache = createReportCache(browser.storage.session);
-  const fetcher = createFetcher({ redirectMode: 'follow' });
+  // SECURITY (issue 15): no request of ours reaches a private or local address, at any redirect
+  // hop (lib/extension/net-guard.ts). Every fetch of the worker waits until the rule is in force.
+  const guard = installNetworkGuard().catch((error: unknown) => {
+    console.error('CredLens: the network guard rule could not be installed; nothing is fetched.', error);
+    throw error;
+  });
+  const guarded: typeof fetch = async (input, init) => {
+    await guard;
+    return fetch(input, init);
+  };
+  const fetcher = createFetcher({ redirectMode: 'follow', fetch: guarded });
 
   const verify = async (input: CredentialInput) => {
     const loaded = await loadTrustSources(browser.storage.local);
@@ -47,7 +64,7 @@ export default defineBackground(() => {
     // file/scan: PDFs go to the offscreen document (Chromium); Firefox has none yet.
     scanFile: createFileScanner({
       scanPdf: createOffscreenPdfScanner(offscreenApi()),
-      fetch: createFetcher({ redirectMode: 'follow', maxBytes: 8 * 1024 * 1024 }),
+      fetch: createFetcher({ redirectMode: 'follow', maxBytes: 8 * 1024 * 1024, fetch: guarded }),
     }),
     // The user's (or the administrator's) autoVerify setting, read per message.
     autoVerify: async () => (await readSettings(browser.storage.local)).effective.autoVerify,
@@ -73,7 +90,8 @@ export default defineBackground(() => {
     if (alarm.name === TRUST_REFRESH_ALARM) void refreshDueSources(browser.storage.local);
   });
   void browser.alarms.get(TRUST_REFRESH_ALARM).then((a) => {
-    if (a === undefined) void browser.alarms.create(TRUST_REFRESH_ALARM, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
+    if (a === undefined)
+      void browser.alarms.create(TRUST_REFRESH_ALARM, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
   });
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName === 'local' && ORG_TRUST_LIST_KEY in changes) void router.onTrustListChanged();

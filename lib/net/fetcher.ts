@@ -175,7 +175,13 @@ async function fetchHops(
       });
     } catch (error) {
       if (signal.aborted) return fail(url, 'ERR_NET_TIMEOUT', `no answer within ${cfg.timeoutMs} ms`);
-      return fail(url, 'ERR_NET_UNREACHABLE', `could not reach ${current.host}: ${reason(error)}`);
+      // In 'follow' mode a failed hop looks the same as an unreachable host (the extension's rule
+      // blocks private addresses at any hop): say both.
+      const hops =
+        cfg.redirectMode === 'follow'
+          ? ' (or an address it redirected to: private and local addresses are refused)'
+          : '';
+      return fail(url, 'ERR_NET_UNREACHABLE', `could not reach ${current.host}${hops}: ${reason(error)}`);
     }
     if (res.type === 'opaqueredirect') {
       return fail(

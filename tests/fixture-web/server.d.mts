@@ -18,6 +18,8 @@ export interface FixtureWeb {
   setGate(name: string, open: boolean): void;
   /** Serves `body` at an https URL of a fixture host (documents a test generates at run time). */
   serve(url: string, body: string | Uint8Array, contentType: string): void;
+  /** Answers an https URL of a fixture host with a redirect to `location` (any address). */
+  redirect(url: string, location: string, status?: number): void;
   close(): Promise<void>;
 }
 

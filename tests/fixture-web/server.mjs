@@ -93,6 +93,8 @@ export async function startFixtureServer({ port = 0 } = {}) {
   const requests = [];
   /** Documents added at run time by tests (`serve`), keyed like `table`. */
   const served = new Map();
+  /** Redirects added at run time by tests (`redirect`), keyed like `table`. */
+  const redirects = new Map();
 
   const server = createServer(
     {
@@ -108,6 +110,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
         res.end(body);
       };
+      const moved = redirects.get(key);
+      if (moved) {
+        res.writeHead(moved.status, { location: moved.location, 'cache-control': 'no-store' });
+        return res.end();
+      }
       const dynamic = served.get(key);
       if (dynamic) return send(200, dynamic.contentType, dynamic.body);
       const hit = table.get(key);
@@ -160,6 +167,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
     serve: (url, body, contentType) => {
       const u = new URL(url);
       served.set(`${u.hostname}${u.pathname}`, { body, contentType });
+    },
+    /** Answers an https URL of a fixture host with a redirect to `location` (any address). */
+    redirect: (url, location, status = 302) => {
+      const u = new URL(url);
+      redirects.set(`${u.hostname}${u.pathname}`, { location, status });
     },
     close: () => new Promise((done) => server.close(() => done())),
   };
