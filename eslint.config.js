@@ -8,7 +8,7 @@ const browserGlobals = ['window', 'document', 'chrome', 'browser', 'localStorage
 );
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/', 'playwright-report/', 'tests/.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
