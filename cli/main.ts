@@ -1,6 +1,7 @@
 /** `credlens` — verify credentials from a terminal with the same library the extension uses. */
 import { open, readFile } from 'node:fs/promises';
 import { createFetcher } from '../lib/net/fetcher';
+import { createGuardedFetch } from './guarded-fetch';
 import { parseUrlMap } from '../lib/net/url-map';
 import type { CredentialInput } from '../lib/model/input';
 import { LIMITS } from '../lib/model/input';
@@ -25,7 +26,9 @@ class UsageError extends Error {}
 /** Reads at most LIMITS.maxInputBytes + 1 bytes, so an oversized file is reported, not loaded whole. */
 async function readBounded(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${error.message}`);
+    throw new UsageError(
+      error.code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${error.message}`,
+    );
   });
   try {
     const buffer = new Uint8Array(LIMITS.maxInputBytes + 1);
@@ -59,11 +62,17 @@ async function toInput(arg: string): Promise<CredentialInput> {
 }
 
 /** EU trusted lists given as XML files (the LOTL and national lists) → one compiled trust source. */
-async function loadEuLists(xml: { file: string; text: string }[], now: Date, pins: readonly string[]): Promise<TrustSource> {
+async function loadEuLists(
+  xml: { file: string; text: string }[],
+  now: Date,
+  pins: readonly string[],
+): Promise<TrustSource> {
   const fetchedAt = new Date().toISOString();
   const isLotl = (t: string): boolean => /TSLType\/EUlistofthelists</.test(t);
   const lotl = xml.find((x) => isLotl(x.text));
-  const lists: ListInput[] = xml.filter((x) => x !== lotl).map((x) => ({ xml: x.text, source: x.file, fetchedAt }));
+  const lists: ListInput[] = xml
+    .filter((x) => x !== lotl)
+    .map((x) => ({ xml: x.text, source: x.file, fetchedAt }));
   const index = await compileEuTrustIndex({
     ...(lotl ? { lotl: { xml: lotl.text, source: lotl.file, fetchedAt } } : {}),
     lists,
@@ -85,14 +94,23 @@ async function lotlPins(file: string | undefined): Promise<readonly string[]> {
   return parsed.certs;
 }
 
-async function loadTrustSources(files: string[], now: Date = new Date(), signersFile?: string): Promise<TrustSource[]> {
+async function loadTrustSources(
+  files: string[],
+  now: Date = new Date(),
+  signersFile?: string,
+): Promise<TrustSource[]> {
   const sources: TrustSource[] = [];
   const xml: { file: string; text: string }[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch((error: Error) => {
       throw new UsageError(`cannot read trust list ${file}: ${error.message}`);
     });
-    if (text.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
+    if (
+      text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('<')
+    ) {
       xml.push({ file, text });
       continue;
     }
@@ -100,7 +118,9 @@ async function loadTrustSources(files: string[], now: Date = new Date(), signers
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new UsageError(`trust list ${file} is neither XML (EU trusted list) nor valid JSON: ${(error as Error).message}`);
+      throw new UsageError(
+        `trust list ${file} is neither XML (EU trusted list) nor valid JSON: ${(error as Error).message}`,
+      );
     }
     // DCC registry.json or DEQAR snapshot; anything else is read as an organisation list.
     const special = trustSourceFromJson(json, file);
@@ -114,7 +134,8 @@ async function loadTrustSources(files: string[], now: Date = new Date(), signers
     sources.push(parsed.source);
   }
   if (xml.length > 0) sources.push(await loadEuLists(xml, now, await lotlPins(signersFile)));
-  else if (signersFile !== undefined) throw new UsageError('--lotl-signers needs the List of Trusted Lists given with --trust');
+  else if (signersFile !== undefined)
+    throw new UsageError('--lotl-signers needs the List of Trusted Lists given with --trust');
   return sources;
 }
 
@@ -123,9 +144,20 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
   if (!urlMap.ok) throw new UsageError(`--map-url: ${urlMap.error}`);
   const fixedNow = options.now;
   return {
-    fetch: createFetcher({ redirectMode: 'manual', urlMap: urlMap.map, allowPrivate: options.allowPrivate }),
+    fetch: createFetcher({
+      redirectMode: 'manual',
+      urlMap: urlMap.map,
+      allowPrivate: options.allowPrivate,
+      // SECURITY (issue 15): names are resolved once and checked; only --map-url targets may be local.
+      fetch: createGuardedFetch({
+        allowedHosts: urlMap.map.entries.map((e) => new URL(e.to).hostname),
+        allowPrivate: options.allowPrivate,
+      }),
+    }),
     now: () => fixedNow ?? new Date(),
-    trust: createTrustStore(await loadTrustSources(options.trust, fixedNow ?? new Date(), options.lotlSigners)),
+    trust: createTrustStore(
+      await loadTrustSources(options.trust, fixedNow ?? new Date(), options.lotlSigners),
+    ),
     recipients: options.recipients,
   };
 }
@@ -163,7 +195,9 @@ export async function main(argv: string[]): Promise<number> {
     for (const input of inputs) {
       const report = await verifyCredential(input, env);
       if (report.verdict !== 'verified') allVerified = false;
-      process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `${formatReportText(report, colour)}\n\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(report)}\n` : `${formatReportText(report, colour)}\n\n`,
+      );
     }
     return allVerified ? 0 : 1;
   } catch (error) {
@@ -171,7 +205,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`credlens: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`credlens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `credlens: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -92,6 +92,16 @@ function reason(error: unknown): string {
   return String(error);
 }
 
+/** The message of a refused private target somewhere in an error's causes, if any. */
+function refusedTarget(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if ((current as { code?: unknown }).code === 'ERR_NET_PRIVATE_TARGET') return current.message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 type Target =
   { ok: true; href: string; mapped: boolean } | { ok: false; code: FetchErrorCode; message: string };
 
@@ -174,6 +184,9 @@ async function fetchHops(
         signal,
       });
     } catch (error) {
+      // The CLI's fetch refuses a name that resolves to a private address (cli/guarded-fetch.ts).
+      const refused = refusedTarget(error);
+      if (refused !== undefined) return fail(url, 'ERR_NET_PRIVATE_TARGET', refused);
       if (signal.aborted) return fail(url, 'ERR_NET_TIMEOUT', `no answer within ${cfg.timeoutMs} ms`);
       // In 'follow' mode a failed hop looks the same as an unreachable host (the extension's rule
       // blocks private addresses at any hop): say both.
