@@ -1,6 +1,12 @@
 /**
  * Inline hints next to found credentials, each in a CLOSED shadow root so the page can
  * neither read nor restyle what it says. Hints only: the verdict lives in the popup.
+ *
+ * SECURITY (issue 15): a mark tells the page nothing. Its host is one fixed-size box whatever the
+ * verdict (`contain: strict`, every size set), so its measurements do not give the verdict away;
+ * the word is inside the shadow root, visually hidden, for assistive technology and the tooltip;
+ * and every host property is set `!important` in `:host`, which wins over the page's own
+ * `!important` rules, so page CSS can neither hide a mark nor move or resize it.
  */
 import type { MarkState } from '../../lib/protocol/messages';
 import { PENDING_META, VERDICT_META, WAITING_META } from '../../components/verdict-meta';
@@ -8,11 +14,21 @@ import { PENDING_META, VERDICT_META, WAITING_META } from '../../components/verdi
 /** Tag of the mark host elements; the scanner skips them. */
 export const MARK_TAG = 'credlens-mark';
 
+/** The side of every mark, in CSS pixels. */
+export const MARK_SIZE_PX = 18;
+
 const CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; }
-span { display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px; border-radius: 999px;
-  font: 600 11px/1.6 system-ui, sans-serif; border: 1px solid currentColor; white-space: nowrap; }
-b { font-weight: 700; }
+:host { all: initial !important; display: inline-block !important; position: relative !important;
+  box-sizing: border-box !important; width: ${MARK_SIZE_PX}px !important; height: ${MARK_SIZE_PX}px !important;
+  min-width: ${MARK_SIZE_PX}px !important; max-width: ${MARK_SIZE_PX}px !important;
+  min-height: ${MARK_SIZE_PX}px !important; max-height: ${MARK_SIZE_PX}px !important;
+  margin: 0 0 0 4px !important; padding: 0 !important; vertical-align: middle !important;
+  overflow: hidden !important; contain: strict !important; visibility: visible !important;
+  opacity: 1 !important; transform: none !important; float: none !important; }
+span { box-sizing: border-box; display: flex; align-items: center; justify-content: center;
+  width: ${MARK_SIZE_PX}px; height: ${MARK_SIZE_PX}px; border-radius: 50%; border: 1px solid currentColor;
+  font: 700 11px/1 system-ui, sans-serif; overflow: hidden; }
+i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
 interface MarkView {
@@ -41,7 +57,8 @@ export function createMarker() {
   }
 
   function render(view: MarkView, state: MarkState): void {
-    const meta = state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
+    const meta =
+      state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
     view.pill.style.color = meta.colour;
     view.pill.style.background = meta.background;
     view.pill.title = `CredLens hint: ${meta.description} Open the CredLens toolbar button for the full report.`;
@@ -49,7 +66,10 @@ export function createMarker() {
     const icon = document.createElement('b');
     icon.textContent = meta.icon;
     icon.setAttribute('aria-hidden', 'true');
-    view.pill.append(icon, document.createTextNode(`CredLens: ${meta.label}`));
+    // The word, visually hidden: it never sizes the mark.
+    const word = document.createElement('i');
+    word.textContent = `CredLens: ${meta.label}`;
+    view.pill.append(icon, word);
   }
 
   return {

@@ -97,7 +97,10 @@ test('mixed profile: popup verdicts and levels, registry hit in the report, summ
 
   // Report of the EDC: the seal's result and level, the ELM elements, the claim tree, and the
   // issuer's own rendering shown apart from the verdict.
-  const [edcReport] = await Promise.all([context.waitForEvent('page'), popup.row(creds.edc.url).getByRole('link').click()]);
+  const [edcReport] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.row(creds.edc.url).getByRole('link').click(),
+  ]);
   await edcReport.waitForLoadState();
   await expect(edcReport.getByTestId('report-verdict')).toHaveAttribute('data-verdict', creds.edc.verdict);
   await expect(edcReport.getByTestId('authenticity')).toHaveAttribute('data-level', creds.edc.authenticity);
@@ -212,4 +215,39 @@ test('options page: switching the DCC registry off makes its issuer unlisted aga
   await report.waitForLoadState();
   await expect(report.getByTestId('report-verdict')).toHaveAttribute('data-verdict', creds.registry.verdict);
   await expect(report.locator('[data-testid="trust-hit"][data-kind="registry"]')).toHaveCount(0);
+});
+
+test('inline marks tell the page nothing: one size whatever the verdict, and page CSS cannot hide, move or resize them', async ({
+  context,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  const { profile } = await openProfile(page, serviceWorker);
+  // Every mark shows its verdict (read through the DevTools protocol: the page cannot).
+  await expect
+    .poll(async () => (await profile.markTexts()).filter((t) => !/Checking|Not checked/.test(t)).length, {
+      timeout: 30_000,
+    })
+    .toBe(ALL.length);
+  expect(new Set(await profile.markTexts()).size).toBeGreaterThanOrEqual(3);
+  // What the page can measure of its marks: the same box for every verdict.
+  const measure = () =>
+    page.evaluate(() =>
+      [...document.getElementsByTagName('credlens-mark')].map((m) => {
+        const r = m.getBoundingClientRect();
+        const s = getComputedStyle(m);
+        return `${r.width}x${r.height} ${s.display} ${s.visibility} ${s.opacity} ${m.shadowRoot === null}`;
+      }),
+    );
+  expect(new Set(await measure())).toEqual(new Set(['18x18 inline-block visible 1 true']));
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'profile-mix-marks.png'),
+    clip: { x: 0, y: 0, width: 1100, height: 900 },
+  });
+  // Hostile page CSS, even !important, changes nothing.
+  await page.addStyleTag({
+    content:
+      'credlens-mark { display: none !important; width: 300px !important; height: 1px !important; opacity: 0 !important; visibility: hidden !important; }',
+  });
+  expect(new Set(await measure())).toEqual(new Set(['18x18 inline-block visible 1 true']));
 });
