@@ -69,6 +69,11 @@ export default defineBackground(() => {
     // The user's (or the administrator's) autoVerify setting, read per message.
     autoVerify: async () => (await readSettings(browser.storage.local)).effective.autoVerify,
     trustRevision: () => trustRevision(browser.storage.local),
+    // A click on an inline mark: its report, in extension UI the page cannot reach.
+    openReport: (reportId: string) =>
+      void browser.tabs.create({
+        url: browser.runtime.getURL(`/report.html?id=${encodeURIComponent(reportId)}`),
+      }),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {

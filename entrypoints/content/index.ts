@@ -31,7 +31,9 @@ export default defineContentScript({
   // ms of main thread at load and wakes the page's own message listeners: not sent.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const marker = createMarker();
+    const marker = createMarker((url) => {
+      void browser.runtime.sendMessage({ type: 'mark/open', url }).catch(() => undefined);
+    });
     /** Each sighting sent for this page, by its JSON: the candidate URLs it gave (null: reply pending). */
     let results = new Map<string, string[] | null>();
     /** Elements showing a sighting whose reply is pending. */
@@ -42,7 +44,6 @@ export default defineContentScript({
     let roots = new Set<Element>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let spent = 0; // ms of scanning on this page
-
 
     const applyMarks = (marks: Mark[]) => {
       for (const m of marks) marker.update(m.url, m.state);
@@ -72,7 +73,11 @@ export default defineContentScript({
       const forPage = page;
       for (const [n, chunk] of chunks.entries()) {
         const raw: unknown = await browser.runtime
-          .sendMessage({ type: 'candidates/report', reset: reset && n === 0, sightings: chunk.map((c) => c.sighting) })
+          .sendMessage({
+            type: 'candidates/report',
+            reset: reset && n === 0,
+            sightings: chunk.map((c) => c.sighting),
+          })
           .catch(() => undefined);
         if (forPage !== page) return; // the page moved on (SPA) while this was answered
         const reply = readReply<unknown>(raw);

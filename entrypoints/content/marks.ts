@@ -25,9 +25,10 @@ const CSS = `
   margin: 0 0 0 4px !important; padding: 0 !important; vertical-align: middle !important;
   overflow: hidden !important; contain: strict !important; visibility: visible !important;
   opacity: 1 !important; transform: none !important; float: none !important; }
-span { box-sizing: border-box; display: flex; align-items: center; justify-content: center;
+span { box-sizing: border-box; display: flex; cursor: pointer; align-items: center; justify-content: center;
   width: ${MARK_SIZE_PX}px; height: ${MARK_SIZE_PX}px; border-radius: 50%; border: 1px solid currentColor;
   font: 700 11px/1 system-ui, sans-serif; overflow: hidden; }
+span:focus-visible { outline: 2px solid #1a4f9c; outline-offset: -2px; }
 i { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
@@ -35,8 +36,12 @@ interface MarkView {
   pill: HTMLSpanElement;
 }
 
-/** Creates the marker: `attach` adds a mark after an element, `update` sets states by candidate URL. */
-export function createMarker() {
+/**
+ * Creates the marker: `attach` adds a mark after an element, `update` sets states by candidate URL.
+ * `open(url)` is called when the recruiter clicks a mark (or presses Enter or Space on it): only
+ * for real input, never for events the page makes up.
+ */
+export function createMarker(open: (url: string) => void = () => undefined) {
   const byUrl = new Map<string, MarkView[]>();
   const marked = new WeakSet<Element>();
   const states = new Map<string, MarkState>();
@@ -48,7 +53,8 @@ export function createMarker() {
       const style = document.createElement('style');
       style.textContent = CSS;
       const pill = document.createElement('span');
-      pill.setAttribute('role', 'note');
+      pill.setAttribute('role', 'button');
+      pill.setAttribute('tabindex', '0');
       render({ pill }, 'pending');
       pendingContent = document.createDocumentFragment();
       pendingContent.append(style, pill);
@@ -61,7 +67,7 @@ export function createMarker() {
       state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
     view.pill.style.color = meta.colour;
     view.pill.style.background = meta.background;
-    view.pill.title = `CredLens hint: ${meta.description} Open the CredLens toolbar button for the full report.`;
+    view.pill.title = `CredLens hint: ${meta.description} Click for the full report.`;
     view.pill.replaceChildren();
     const icon = document.createElement('b');
     icon.textContent = meta.icon;
@@ -81,6 +87,17 @@ export function createMarker() {
       const fragment = content();
       const view = { pill: fragment.lastChild as HTMLSpanElement };
       shadow.append(fragment);
+      view.pill.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        e.preventDefault();
+        e.stopPropagation();
+        open(url);
+      });
+      view.pill.addEventListener('keydown', (e) => {
+        if (!e.isTrusted || (e.key !== 'Enter' && e.key !== ' ')) return;
+        e.preventDefault();
+        open(url);
+      });
       const state = states.get(url) ?? 'pending';
       if (state !== 'pending') render(view, state);
       element.after(host);

@@ -58,6 +58,8 @@ export interface RouterDeps {
    * report made under another revision is not reused, whatever order events arrive in.
    */
   trustRevision?: () => Promise<number | undefined>;
+  /** Opens the report page of a stored report in a new tab (the background's tabs.create). */
+  openReport?: (reportId: string) => void;
 }
 
 /** Creates the router. `handle` never throws: it always resolves to a reply envelope. */
@@ -66,6 +68,8 @@ export function createRouter(deps: RouterDeps) {
   const now = deps.now ?? (() => new Date());
   const limit = createLimiter(deps.concurrency ?? 3);
   const inflight = new Map<string, Promise<void>>();
+  /** When each tab last had a report opened from a mark (mark/open is rate-limited per tab). */
+  const lastOpened = new Map<number, number>();
   const autoVerify = async (): Promise<boolean> => {
     if (deps.autoVerify === undefined) return true;
     try {
@@ -129,7 +133,9 @@ export function createRouter(deps: RouterDeps) {
    * n² marks), and the toolbar badge for the whole tab.
    */
   function publish(tabId: number, state: TabState, url: string): void {
-    const marks = state.entries.filter((e) => e.candidate.url === url).map((e) => markOf(e, !inflight.has(url)));
+    const marks = state.entries
+      .filter((e) => e.candidate.url === url)
+      .map((e) => markOf(e, !inflight.has(url)));
     deps.notifyTab(tabId, { type: 'marks/update', marks });
     deps.setBadge(tabId, { tabId, pageUrl: state.pageUrl, entries: state.entries });
   }
@@ -158,7 +164,8 @@ export function createRouter(deps: RouterDeps) {
         if (candidates.length === 0 && !msg.reset) return ok({ found, marks: [] });
         const { state, added } = await cache.addCandidates(caller.tabId, caller.url, candidates, msg.reset);
         const auto = await autoVerify();
-        for (const entry of added) if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
+        for (const entry of added)
+          if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
         const wanted = new Set(candidates.map((c) => c.url));
         const kept = state.entries.filter((e) => wanted.has(e.candidate.url));
@@ -176,6 +183,26 @@ export function createRouter(deps: RouterDeps) {
         for (const e of view.entries)
           if (e.state === 'pending' && verifiesNow(e.candidate, auto)) void ensureVerified(e.candidate);
         return ok(withWaiting(view));
+      }
+      case 'mark/open': {
+        if (caller.kind !== 'content') return fail('ERR_PROTO_FORBIDDEN', 'Content scripts only.');
+        if (deps.openReport === undefined)
+          return fail('ERR_PROTO_UNKNOWN_TYPE', 'Reports cannot be opened here.');
+        // SECURITY: at most one report opened per tab and second, whatever the page does.
+        const last = lastOpened.get(caller.tabId) ?? 0;
+        if (now().getTime() - last < 1000) return fail('ERR_PROTO_TOO_LARGE', 'One report at a time.');
+        lastOpened.set(caller.tabId, now().getTime());
+        const listed = (await cache.viewTab(caller.tabId)).entries.find((e) => e.candidate.url === msg.url);
+        if (listed === undefined)
+          return fail('ERR_PROTO_NOT_FOUND', 'This credential is no longer listed for the tab.');
+        // A mark clicked before its check (or with checks on click): the click is the recruiter asking.
+        if (listed.reportId === undefined && listed.state === 'pending')
+          await ensureVerified(listed.candidate);
+        const entry = (await cache.viewTab(caller.tabId)).entries.find((e) => e.candidate.url === msg.url);
+        if (entry?.reportId === undefined)
+          return fail('ERR_PROTO_NOT_FOUND', 'This credential has no report yet.');
+        deps.openReport(entry.reportId);
+        return ok({ opened: true });
       }
       case 'candidate/verify': {
         const view = await cache.viewTab(msg.tabId);
@@ -287,7 +314,10 @@ export function createRouter(deps: RouterDeps) {
 }
 
 /** The inline mark of an entry; `idle`: nobody is verifying it (verification on click). */
-function markOf(e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] }, idle: boolean): Mark {
+function markOf(
+  e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] },
+  idle: boolean,
+): Mark {
   return {
     url: e.candidate.url,
     state: e.state === 'done' && e.verdict !== undefined ? e.verdict : idle ? 'waiting' : 'pending',

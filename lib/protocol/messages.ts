@@ -11,6 +11,7 @@
  * | marks/update       | background → tab       | verdicts for inline marks     | (none)               |
  * | file/scan          | extension page         | a PDF/HTML file's bytes, or a URL | FileScanValue    |
  * | candidate/verify   | extension page         | tabId, optional candidate url | TabView              |
+ * | mark/open          | content script         | the candidate url of a clicked mark | { opened: true } |
  */
 import type { Candidate } from '../detect/candidate';
 import type { Sighting } from '../detect/sighting';
@@ -82,7 +83,14 @@ export interface CandidateVerifyMessage {
 }
 
 /** Messages the background accepts. */
+/** The recruiter clicked an inline mark: open its report (verifying first, if it was not yet). */
+export interface MarkOpenMessage {
+  type: 'mark/open';
+  url: string;
+}
+
 export type BackgroundRequest =
+  | MarkOpenMessage
   | CandidatesReportMessage
   | TabGetMessage
   | CredentialVerifyMessage
@@ -93,6 +101,7 @@ export type BackgroundRequest =
 /** Who may send each message type. */
 export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'extension-page'> = {
   'candidates/report': 'content',
+  'mark/open': 'content',
   'tab/get': 'extension-page',
   'credential/verify': 'extension-page',
   'report/get': 'extension-page',

@@ -41,6 +41,10 @@ export function parseRequest(raw: unknown): Parsed {
       return parseVerify(raw);
     case 'file/scan':
       return parseFileScan(raw);
+    case 'mark/open':
+      if (!hasOnlyKeys(raw, ['type', 'url']) || !isHttpUrl(raw['url'], CANDIDATE_LIMITS.maxUrlLength))
+        return bad("mark/open needs the mark's candidate URL.");
+      return { ok: true, msg: { type: 'mark/open', url: raw['url'] } };
     case 'candidate/verify': {
       const { tabId, url } = raw;
       if (!hasOnlyKeys(raw, ['type', 'tabId', 'url']) || !isIndex(tabId))
@@ -89,8 +93,10 @@ export function parseSighting(v: unknown): Sighting | null {
     case 'link': {
       const { href, label, explicit, listed, where } = v;
       if (!hasOnlyKeys(v, ['kind', 'href', 'label', 'explicit', 'listed', 'where'])) return null;
-      if (!isUrlField(href) || !isLabel(label) || !isOptionalString(where, SIGHTING_LIMITS.maxWhereLength)) return null;
-      if ((explicit !== undefined && explicit !== true) || (listed !== undefined && listed !== true)) return null;
+      if (!isUrlField(href) || !isLabel(label) || !isOptionalString(where, SIGHTING_LIMITS.maxWhereLength))
+        return null;
+      if ((explicit !== undefined && explicit !== true) || (listed !== undefined && listed !== true))
+        return null;
       return {
         kind: 'link',
         href,
@@ -118,7 +124,8 @@ export function parseSighting(v: unknown): Sighting | null {
     case 'json':
     case 'jwt': {
       const { kind, text } = v;
-      if (!hasOnlyKeys(v, ['kind', 'text']) || !isBoundedString(text, SIGHTING_LIMITS.maxTextLength, 1)) return null;
+      if (!hasOnlyKeys(v, ['kind', 'text']) || !isBoundedString(text, SIGHTING_LIMITS.maxTextLength, 1))
+        return null;
       return { kind, text };
     }
     default:

@@ -250,4 +250,17 @@ test('inline marks tell the page nothing: one size whatever the verdict, and pag
       'credlens-mark { display: none !important; width: 300px !important; height: 1px !important; opacity: 0 !important; visibility: hidden !important; }',
   });
   expect(new Set(await measure())).toEqual(new Set(['18x18 inline-block visible 1 true']));
+
+  // A click the page makes up opens nothing; the recruiter's click opens the report, in extension UI.
+  await page.evaluate(() => (document.getElementsByTagName('credlens-mark')[0] as HTMLElement).click());
+  const box = await profile.marks().first().boundingBox();
+  expect(box).not.toBeNull();
+  const [report] = await Promise.all([
+    context.waitForEvent('page'),
+    page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2),
+  ]);
+  await report.waitForLoadState();
+  expect(report.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/report\.html\?id=/);
+  await expect(report.getByTestId('report-verdict')).toHaveAttribute('data-verdict', /.+/);
+  expect(context.pages().filter((p) => p.url().includes('/report.html'))).toHaveLength(1);
 });

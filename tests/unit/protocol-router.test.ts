@@ -65,7 +65,11 @@ describe('background router', () => {
   it('verifies reported candidates, pushes marks, and serves the tab to the popup', async () => {
     const { router, verify, notes, badges, settle } = setup();
     const first = await router.handle(
-      { type: 'candidates/report', reset: true, sightings: [{ kind: 'link', href: 'https://www.example.org/about' }, SIGHT] },
+      {
+        type: 'candidates/report',
+        reset: true,
+        sightings: [{ kind: 'link', href: 'https://www.example.org/about' }, SIGHT],
+      },
       CONTENT,
     );
     // The background classifies: the second sighting is the Credly badge, the first nothing.
@@ -113,23 +117,37 @@ describe('background router', () => {
   it('tells the tab about each verified credential alone, not every mark again each time', async () => {
     const { router, notes, badges, settle } = setup();
     const other = { kind: 'link', href: 'https://www.coursera.org/account/accomplishments/verify/ABCDEF123' };
-    const r = await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT, other] }, CONTENT);
+    const r = await router.handle(
+      { type: 'candidates/report', reset: true, sightings: [SIGHT, other] },
+      CONTENT,
+    );
     const urls = (r as { ok: true; value: { found: Array<{ url: string }> } }).value.found.map((f) => f.url);
     expect(urls).toHaveLength(2);
     await settle();
     // One message per finished verification, each with that credential's mark only.
     expect(notes.map(([, m]) => m.marks.length)).toEqual([1, 1]);
     expect(notes.flatMap(([, m]) => m.marks.map((k) => k.url)).sort()).toEqual([...urls].sort());
-    expect(notes.every(([, m]) => m.marks.every((k) => k.state !== 'pending' && k.state !== 'waiting'))).toBe(true);
+    expect(notes.every(([, m]) => m.marks.every((k) => k.state !== 'pending' && k.state !== 'waiting'))).toBe(
+      true,
+    );
     // The toolbar badge still counts the whole tab.
     expect(badges.at(-1)?.[1].entries).toHaveLength(2);
   });
 
   it('marks only what the tab keeps: past the per-tab bound a credential gets no mark that never settles', async () => {
     const cache = createReportCache(createMemoryArea(), { maxEntriesPerTab: 1 });
-    const router = createRouter({ self: SELF, cache, verify: async () => report('verified', LINK.url), notifyTab: () => undefined, setBadge: () => undefined });
+    const router = createRouter({
+      self: SELF,
+      cache,
+      verify: async () => report('verified', LINK.url),
+      notifyTab: () => undefined,
+      setBadge: () => undefined,
+    });
     const other = { kind: 'link', href: 'https://www.coursera.org/account/accomplishments/verify/ABCDEF123' };
-    const r = await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT, other] }, CONTENT);
+    const r = await router.handle(
+      { type: 'candidates/report', reset: true, sightings: [SIGHT, other] },
+      CONTENT,
+    );
     expect(r).toMatchObject({ ok: true, value: { found: [{ i: 0, url: LINK.url }] } });
     expect((r as { ok: true; value: { marks: unknown[] } }).value.marks).toHaveLength(1);
   });
@@ -225,7 +243,13 @@ describe('background router', () => {
     // A reload's "loading" event whose handler runs after the new document already reported
     // (async handlers interleave): the newer list stays.
     let clock = 1_000;
-    const timed = createRouter({ self: SELF, cache: createReportCache(area, { now: () => clock }), verify: async () => report('verified', LINK.url), setBadge: () => undefined, notifyTab: () => undefined });
+    const timed = createRouter({
+      self: SELF,
+      cache: createReportCache(area, { now: () => clock }),
+      verify: async () => report('verified', LINK.url),
+      setBadge: () => undefined,
+      notifyTab: () => undefined,
+    });
     await area.set({ 'tab:6': { pageUrl: CONTENT.url, entries: [], since: 2_000 } });
     await timed.onTabUpdated(6, { status: 'loading' });
     expect(Object.keys(await area.get(null))).toContain('tab:6');
@@ -249,5 +273,55 @@ describe('background router', () => {
     await settle();
     const after = await fresh.handle({ type: 'tab/get', tabId: 8 }, POPUP);
     expect((after as { ok: true; value: TabView }).value.entries[0]?.state).toBe('done');
+  });
+});
+
+describe('mark/open (a click on an inline mark)', () => {
+  function withOpen() {
+    const area = createMemoryArea();
+    let n = 0;
+    const cache = createReportCache(area, { newId: () => `r${++n}` });
+    const verify = vi.fn(async (input: CredentialInput) =>
+      report('verified-untrusted', input.kind === 'url' ? input.url : 'bytes'),
+    );
+    const opened: string[] = [];
+    let clock = 1_000_000;
+    const router = createRouter({
+      self: SELF,
+      cache,
+      verify,
+      notifyTab: () => undefined,
+      setBadge: () => undefined,
+      openReport: (id) => opened.push(id),
+      now: () => new Date(clock),
+      autoVerify: async () => false,
+    });
+    const tick = (ms: number) => (clock += ms);
+    return { router, verify, opened, tick };
+  }
+
+  it('opens the report of a listed credential, verifying it first when checks run on click', async () => {
+    const { router, verify, opened } = withOpen();
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT] }, CONTENT);
+    expect(verify).not.toHaveBeenCalled();
+    const reply = await router.handle({ type: 'mark/open', url: LINK.url }, CONTENT);
+    expect(reply).toEqual({ ok: true, value: { opened: true } });
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('only for credentials listed for the sending tab, only from the content script, at most once a second', async () => {
+    const { router, opened, tick } = withOpen();
+    await router.handle({ type: 'candidates/report', reset: true, sightings: [SIGHT] }, CONTENT);
+    const other = await router.handle({ type: 'mark/open', url: 'https://evil.example/x' }, CONTENT);
+    expect(other.ok).toBe(false);
+    tick(2000);
+    const page = await router.handle({ type: 'mark/open', url: LINK.url }, POPUP);
+    expect(page.ok).toBe(false);
+    expect((await router.handle({ type: 'mark/open', url: LINK.url }, CONTENT)).ok).toBe(true);
+    expect((await router.handle({ type: 'mark/open', url: LINK.url }, CONTENT)).ok).toBe(false);
+    tick(1500);
+    expect((await router.handle({ type: 'mark/open', url: LINK.url }, CONTENT)).ok).toBe(true);
+    expect(opened).toHaveLength(2);
   });
 });
