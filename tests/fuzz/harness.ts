@@ -24,6 +24,7 @@ import { createEuTrustSource } from '../../lib/trust/eu/source';
 import { createTrustStore } from '../../lib/trust/store';
 import { verifyCredential } from '../../lib/verify';
 import { rng } from '../support/rng';
+import { CLAIMS } from '../support/verdict-rank';
 import { fixtureRoutes, joseControllerDocument, readFixture } from '../support/vc-web';
 import { createVectorFetch, type ExtraRoute } from '../support/vector-web';
 import { readVector, readVectorText } from '../support/vectors';
@@ -503,15 +504,6 @@ function mutateBytes(r: Rand, bytes: Uint8Array): { bytes: Uint8Array; ops: stri
 // ---------------------------------------------------------------------------------------------
 
 const AUTHENTIC: readonly Verdict[] = ['verified', 'verified-untrusted', 'expired', 'revoked'];
-/** How much a verdict claims, least first: a mutation may never claim more than its original. */
-const CLAIMS: Record<Verdict, number> = {
-  invalid: 0,
-  unverifiable: 1,
-  revoked: 2,
-  expired: 3,
-  'verified-untrusted': 4,
-  verified: 5,
-};
 const rank = (v: Verdict) => CLAIMS[v];
 
 function wellFormed(r: VerificationReport): string | undefined {

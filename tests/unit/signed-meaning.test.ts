@@ -11,6 +11,7 @@ import type { VerifyEnv } from '../../lib/model/env';
 import type { VerificationReport, Verdict } from '../../lib/model/report';
 import { verifyCredential } from '../../lib/verify';
 import { REWRITES } from '../support/rewrites';
+import { CLAIMS } from '../support/verdict-rank';
 import { fixtureRoutes, readFixture, VC_ROUTES } from '../support/vc-web';
 import { createVectorFetch } from '../support/vector-web';
 import { VECTORS_DIR } from '../support/vectors';
@@ -18,14 +19,7 @@ import { VECTORS_DIR } from '../support/vectors';
 type Json = Record<string, unknown>;
 
 /** Better verdicts rank higher. */
-const RANK: Record<Verdict, number> = {
-  invalid: 0,
-  unverifiable: 1,
-  revoked: 2,
-  expired: 3,
-  'verified-untrusted': 4,
-  verified: 5,
-};
+const RANK = CLAIMS;
 
 const TRUSTED = 'did:web:issuer.credlens.test';
 function env(): VerifyEnv {
