@@ -57,6 +57,17 @@ export type ParsedArgs =
   | { kind: 'scan'; options: CliOptions }
   | { kind: 'error'; message: string };
 
+/** A plain sentence for node:util parseArgs errors (its own messages quote and advise oddly). */
+function argError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const named = /'(-[^' ]*)/.exec(text)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named !== undefined) return `unknown option ${named}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named !== undefined)
+    return `option ${named} needs a value`;
+  return text.split('.')[0] ?? text;
+}
+
 /** Parses argv (without node and script) into a command. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
@@ -81,7 +92,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       },
     });
   } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'error', message: argError(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -90,9 +101,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (command === undefined) return { kind: 'help' };
   if (command !== 'verify' && command !== 'scan')
     return { kind: 'error', message: `unknown command "${command}" (try: credlens verify, credlens scan)` };
-  if (inputs.length === 0) return { kind: 'error', message: `${command} needs at least one file, URL or "-"` };
+  if (inputs.length === 0)
+    return { kind: 'error', message: `${command} needs at least one file, URL or "-"` };
   if (command === 'verify' && values.verify) return { kind: 'error', message: '--verify belongs to scan' };
-  if (inputs.filter((i) => i === '-').length > 1) return { kind: 'error', message: 'stdin ("-") can be read only once' };
+  if (inputs.filter((i) => i === '-').length > 1)
+    return { kind: 'error', message: 'stdin ("-") can be read only once' };
   const options: CliOptions = {
     inputs,
     json: values.json ?? false,
@@ -112,7 +125,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       return { kind: 'error', message: `--now must be an ISO-8601 date or date-time, got "${values.now}"` };
     }
     const now = new Date(values.now);
-    if (Number.isNaN(now.getTime())) return { kind: 'error', message: `--now is not a valid instant: "${values.now}"` };
+    if (Number.isNaN(now.getTime()))
+      return { kind: 'error', message: `--now is not a valid instant: "${values.now}"` };
     options.now = now;
   }
   if (command === 'scan') return { kind: 'scan', options: { ...options, verify: values.verify ?? false } };

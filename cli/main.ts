@@ -6,6 +6,7 @@ import { parseUrlMap } from '../lib/net/url-map';
 import type { CredentialInput } from '../lib/model/input';
 import { LIMITS } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
+import { REPORT_VERSION, type VerificationReport } from '../lib/model/report';
 import { compileEuTrustIndex, type ListInput } from '../lib/trust/eu/compile';
 import { createEuTrustSource } from '../lib/trust/eu/source';
 import { parseSignerCertificates } from '../lib/trust/eu/signers';
@@ -162,6 +163,32 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
   };
 }
 
+/** The report of an input that could not be read (a missing file): unverifiable, with the reason. */
+function unreadableReport(arg: string, reason: string): VerificationReport {
+  const at = new Date().toISOString();
+  const message = `This input could not be read: ${reason}.`;
+  return {
+    version: REPORT_VERSION,
+    verdict: 'unverifiable',
+    summary: `Could not be checked: ${message}`,
+    format: { id: 'unknown', label: 'Not read', container: 'unknown' },
+    authenticity: { level: 'A0', evidence: [message] },
+    qualityAssurance: { level: 'Q0', evidence: ['Nothing stated.'] },
+    checks: [
+      { id: 'input.read', status: 'error', code: 'ERR_INPUT_UNREADABLE', impact: 'unverifiable', message },
+    ],
+    issuer: {},
+    trust: [],
+    credential: {},
+    elements: [],
+    differences: [],
+    contacted: [],
+    checkedAt: at,
+    evaluatedAt: at,
+    source: arg,
+  };
+}
+
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
@@ -189,11 +216,17 @@ export async function main(argv: string[]): Promise<number> {
       return await runScan(options, { env, readFile, write: (t) => process.stdout.write(t), colour });
     }
     const env = await buildEnv(options);
-    const inputs = await Promise.all(options.inputs.map(toInput));
     let allVerified = true;
     const colour = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    for (const input of inputs) {
-      const report = await verifyCredential(input, env);
+    // One input at a time: a file that cannot be read is reported on its own line, and the batch goes on.
+    for (const arg of options.inputs) {
+      let report: VerificationReport;
+      try {
+        report = await verifyCredential(await toInput(arg), env);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        report = unreadableReport(arg, error.message);
+      }
       if (report.verdict !== 'verified') allVerified = false;
       process.stdout.write(
         options.json ? `${JSON.stringify(report)}\n` : `${formatReportText(report, colour)}\n\n`,

@@ -4,8 +4,19 @@ import { parseCliArgs } from '../../cli/args';
 describe('credlens argument parsing', () => {
   it('parses verify with every option', () => {
     const parsed = parseCliArgs([
-      'verify', 'a.png', 'https://x.example/a', '-', '--json', '--now', '2020-01-01T00:00:00Z',
-      '--map-url', 'https://example.org/=http://127.0.0.1:8080/', '--trust', 't.json', '--email', 'A@b.example',
+      'verify',
+      'a.png',
+      'https://x.example/a',
+      '-',
+      '--json',
+      '--now',
+      '2020-01-01T00:00:00Z',
+      '--map-url',
+      'https://example.org/=http://127.0.0.1:8080/',
+      '--trust',
+      't.json',
+      '--email',
+      'A@b.example',
     ]);
     expect(parsed).toMatchObject({
       kind: 'verify',
@@ -30,6 +41,16 @@ describe('credlens argument parsing', () => {
     const parsed = parseCliArgs(argv);
     expect(parsed.kind).toBe('error');
     if (parsed.kind === 'error') expect(parsed.message).toContain(fragment);
+  });
+  it('says plainly which option is unknown or lacks its value (no parser wording, no stray quotes)', () => {
+    expect(parseCliArgs(['verify', 'x', '--jsn'])).toEqual({
+      kind: 'error',
+      message: 'unknown option --jsn',
+    });
+    expect(parseCliArgs(['verify', 'x', '--now'])).toEqual({
+      kind: 'error',
+      message: 'option --now needs a value',
+    });
   });
   it('shows help without a command', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'help' });

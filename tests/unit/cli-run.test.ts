@@ -49,9 +49,12 @@ beforeAll(async () => {
     '/ob20/': vectorPath('1edtech-dc-public-validator/ob20/assets'),
   });
   maps = [
-    '--map-url', `https://badges.demo-academy.example/=${server.origin}/demo/`,
-    '--map-url', `https://example.org/=${server.origin}/ob20/`,
-    '--map-url', `http://example.org/=${server.origin}/ob20/`,
+    '--map-url',
+    `https://badges.demo-academy.example/=${server.origin}/demo/`,
+    '--map-url',
+    `https://example.org/=${server.origin}/ob20/`,
+    '--map-url',
+    `http://example.org/=${server.origin}/ob20/`,
   ];
 }, 60_000);
 
@@ -63,7 +66,16 @@ const demoTrust = join(repoRoot, 'samples/demo-trust.json');
 
 describe('credlens verify (built CLI)', () => {
   it('verifies the bundled signed baked badge: trusted issuer, recipient matches → verified, exit 0', async () => {
-    const r = await credlens('verify', 'samples/demo-badge.png', ...maps, '--trust', demoTrust, '--email', 'Ada.Lovelace@example.com', '--json');
+    const r = await credlens(
+      'verify',
+      'samples/demo-badge.png',
+      ...maps,
+      '--trust',
+      demoTrust,
+      '--email',
+      'Ada.Lovelace@example.com',
+      '--json',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.reports).toHaveLength(1);
@@ -73,24 +85,45 @@ describe('credlens verify (built CLI)', () => {
     expect(report?.format).toMatchObject({ id: 'ob2-signed', container: 'png' });
     expect(report?.checks.find((c) => c.id === 'proof.signature')?.status).toBe('passed');
     expect(report?.checks.find((c) => c.id === 'recipient.match')?.status).toBe('passed');
-    expect(report?.contacted.map((c) => c.url)).toContain('https://badges.demo-academy.example/keys/2026.json');
+    expect(report?.contacted.map((c) => c.url)).toContain(
+      'https://badges.demo-academy.example/keys/2026.json',
+    );
   });
 
   it('is verified-untrusted (exit 1) without a trust list, and says why', async () => {
     const r = await credlens('verify', 'samples/demo-badge.png', ...maps, '--json');
     expect(r.code).toBe(1);
     expect(r.reports[0]?.verdict).toBe('verified-untrusted');
-    expect(r.reports[0]?.checks.find((c) => c.id === 'issuer.trust')).toMatchObject({ status: 'warning', code: 'WARN_TRUST_UNLISTED' });
+    expect(r.reports[0]?.checks.find((c) => c.id === 'issuer.trust')).toMatchObject({
+      status: 'warning',
+      code: 'WARN_TRUST_UNLISTED',
+    });
   });
 
   it('honours --now: after `expires` the badge is expired', async () => {
-    const r = await credlens('verify', 'samples/demo-badge.png', ...maps, '--trust', demoTrust, '--now', '2032-01-01T00:00:00Z', '--json');
+    const r = await credlens(
+      'verify',
+      'samples/demo-badge.png',
+      ...maps,
+      '--trust',
+      demoTrust,
+      '--now',
+      '2032-01-01T00:00:00Z',
+      '--json',
+    );
     expect(r.reports[0]?.verdict).toBe('expired');
     expect(r.reports[0]?.evaluatedAt).toBe('2032-01-01T00:00:00.000Z');
   });
 
   it('flags a different recipient', async () => {
-    const r = await credlens('verify', 'samples/demo-badge.png', ...maps, '--email', 'someone.else@example.com', '--json');
+    const r = await credlens(
+      'verify',
+      'samples/demo-badge.png',
+      ...maps,
+      '--email',
+      'someone.else@example.com',
+      '--json',
+    );
     expect(r.reports[0]?.checks.find((c) => c.id === 'recipient.match')?.status).toBe('failed');
   });
 
@@ -98,7 +131,10 @@ describe('credlens verify (built CLI)', () => {
     const png = readFileSync(join(repoRoot, 'samples/demo-badge.png'));
     const text = png.toString('latin1');
     const start = text.indexOf('eyJ', text.indexOf('openbadges'));
-    const [h, p, s] = text.slice(start).split(/[^A-Za-z0-9_.-]/)[0]!.split('.');
+    const [h, p, s] = text
+      .slice(start)
+      .split(/[^A-Za-z0-9_.-]/)[0]!
+      .split('.');
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString('utf8'));
     payload.issuedOn = '2020-01-01T00:00:00Z';
     const forged = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
@@ -116,7 +152,8 @@ describe('credlens verify (built CLI)', () => {
       vectorPath('1edtech-dc-public-validator/ob20/simple.jwt'),
       vectorPath('1edtech-dc-public-validator/ob20/simple-revoked.jwt'),
       ...maps,
-      '--trust', demoTrust,
+      '--trust',
+      demoTrust,
       '--json',
     );
     expect(r.reports.map((x) => x.verdict)).toEqual(['verified', 'verified-untrusted', 'revoked']);
@@ -152,10 +189,27 @@ describe('credlens verify (built CLI)', () => {
     for (const report of r.reports) expect(report.checks[0]?.message.length).toBeGreaterThan(10);
   });
 
-  it('exits 2 on usage errors and missing files, with the reason on stderr', async () => {
-    const missing = await credlens('verify', join(tmp, 'nope.json'));
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no such file');
+  it('a missing file is reported on its own line and the batch goes on (exit 1)', async () => {
+    const nope = join(tmp, 'nope.json');
+    const r = await credlens('verify', 'samples/demo-badge.png', nope, 'samples/demo-badge.png', '--json');
+    expect(r.code).toBe(1);
+    expect(r.reports.map((x) => x.source)).toEqual([
+      'samples/demo-badge.png',
+      nope,
+      'samples/demo-badge.png',
+    ]);
+    const missing = r.reports[1]!;
+    expect([missing.verdict, missing.checks[0]?.code]).toEqual(['unverifiable', 'ERR_INPUT_UNREADABLE']);
+    expect(missing.summary).toContain('no such file');
+    for (const good of [r.reports[0]!, r.reports[2]!])
+      expect(good.checks.some((c) => c.id === 'input.read')).toBe(false);
+  });
+
+  it('exits 2 on usage errors, with the reason on stderr', async () => {
+    const unknown = await credlens('verify', 'x.json', '--jsn');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('credlens: unknown option --jsn');
+    expect(unknown.stderr).toContain('Usage: credlens verify');
     const badMap = await credlens('verify', 'x.json', '--map-url', 'nonsense');
     expect(badMap.code).toBe(2);
     const badTrust = join(tmp, 'bad-trust.json');
@@ -174,7 +228,17 @@ describe('credlens verify (built CLI)', () => {
 
   it('--lotl-signers: EU lists signed by other LOTL signers decide a qualified seal (A4); without it they are refused', async () => {
     const fx = (f: string) => `tests/fixtures/edc/${f}`;
-    const args = ['verify', fx('edc-jades-qualified.json'), '--json', '--now', '2026-11-23', '--trust', fx('trust/eu-lotl.xml'), '--trust', fx('trust/TSL_ES.xml')];
+    const args = [
+      'verify',
+      fx('edc-jades-qualified.json'),
+      '--json',
+      '--now',
+      '2026-11-23',
+      '--trust',
+      fx('trust/eu-lotl.xml'),
+      '--trust',
+      fx('trust/TSL_ES.xml'),
+    ];
     const withPins = await credlens(...args, '--lotl-signers', fx('trust/lotl-signers.json'));
     expect(withPins.code).toBe(0);
     expect(withPins.reports[0]?.authenticity.level).toBe('A4');
