@@ -6,6 +6,7 @@ import { LevelsPanel } from './LevelsPanel';
 import { ContactedUrls, Differences, IssuerDetails, nameSourceText, TrustDataList } from './ReportDetails';
 import { ExportButtons } from './ExportButtons';
 import { t, uiLanguage } from './i18n';
+import { statedDay } from '../lib/report/values';
 import { VerdictBadge } from './VerdictBadge';
 
 /** The full report: verdict and summary first, then evidence, elements, checks and the trail. */
@@ -120,6 +121,15 @@ export function ReportView({ report }: { report: VerificationReport }) {
 }
 
 function formatDate(iso: string, withTime = false): string {
+  // A day is shown as the credential states it (its own offset), not as it falls where the reader is.
+  const day = withTime ? undefined : statedDay(iso);
+  if (day !== undefined)
+    return new Date(`${day}T00:00:00Z`).toLocaleDateString(uiLanguage(), {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return withTime

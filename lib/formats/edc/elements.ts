@@ -3,6 +3,7 @@
  * Annex I; STANDARD-ELEMENTS.md, ELM v3 column). Values are the issuer's claims, in the preferred
  * language with English fallback, each with the path it came from.
  */
+import { durationWords } from '../../report/values';
 import type { ElementKey, StandardElement } from '../../model/report';
 import { claims, collect, follow, label, ml, type Found } from './elm-read';
 import { isObj, str, type Json } from './util';
@@ -109,14 +110,18 @@ export function extractElmElements(c: Json, lang = 'en'): StandardElement[] {
           ['learningOutcome', 'learningOutcome.relatedESCOSkill', 'learningOutcomeSummary'],
         ),
       ),
-      [...new Set(pick([...spec, ...cl], ['learningOutcome.relatedESCOSkill', 'learningOutcome.relatedSkill']).values)],
+      [
+        ...new Set(
+          pick([...spec, ...cl], ['learningOutcome.relatedESCOSkill', 'learningOutcome.relatedSkill']).values,
+        ),
+      ],
     ),
     element(
       'workload',
       pick(
         spec,
         ['creditPoint', 'volumeOfLearning'],
-        (v) => credit(lang)(v) ?? (typeof v === 'string' ? `${v} (ISO 8601 duration)` : undefined),
+        (v) => credit(lang)(v) ?? (typeof v === 'string' ? (durationWords(v) ?? v) : undefined),
       ),
     ),
     element(

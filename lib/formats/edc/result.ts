@@ -14,6 +14,7 @@ import { elmQaLevel, extractElmElements } from './elements';
 import { claimTree, issuerRenderings, label, ml } from './elm-read';
 import { check, humanDate, isObj, str, type Json } from './util';
 import { CLOCK_SKEW_MS } from '../ob2/validity';
+import { statedDay } from '../../report/values';
 
 /**
  * The `validity.window` check from the credential's stated start and expiry (shared by the ELM v3
@@ -31,13 +32,18 @@ export function validityWindow(
     return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
   const f = from ? new Date(from) : undefined;
   const u = until ? new Date(until) : undefined;
+  // Days as the credential states them (its own offset), not as they fall in UTC.
+  const day = (raw: string | undefined, d: Date) => {
+    const stated = raw === undefined ? undefined : statedDay(raw);
+    return humanDate(stated === undefined ? d : new Date(`${stated}T00:00:00Z`));
+  };
   // "Not yet valid" has one meaning in every format (lib/formats/vc/validity.ts).
   if (f && !Number.isNaN(f.getTime()) && now.getTime() + CLOCK_SKEW_MS < f.getTime())
     return check.failed(
       id,
       'ERR_NOT_YET_VALID',
       'expired',
-      `This credential is not valid yet: it becomes valid on ${humanDate(f)}.`,
+      `This credential is not valid yet: it becomes valid on ${day(from, f)}.`,
       `${fields.from} ${from ?? ''}`,
     );
   if (u && !Number.isNaN(u.getTime()) && now > u)
@@ -45,14 +51,14 @@ export function validityWindow(
       id,
       'ERR_EDC_EXPIRED',
       'expired',
-      `This credential expired on ${humanDate(u)}.`,
+      `This credential expired on ${day(until, u)}.`,
       `${fields.until} ${until ?? ''}`,
     );
   return check.passed(
     id,
     'OK_EDC_VALIDITY',
     u && !Number.isNaN(u.getTime())
-      ? `Valid until ${humanDate(u)}.`
+      ? `Valid until ${day(until, u)}.`
       : 'The credential states no expiry date.',
     `${fields.from} ${from ?? '—'}, expiry ${until ?? '—'}`,
   );

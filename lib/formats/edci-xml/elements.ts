@@ -4,6 +4,7 @@
  * the preferred language (English fallback), each with the XPath-like path it came from.
  * References (`idref`) are resolved against the `id` of the definitions in the same document.
  */
+import { durationWords } from '../../report/values';
 import type { Element } from '@xmldom/xmldom';
 import type { ElementKey, StandardElement } from '../../model/report';
 import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
@@ -203,7 +204,10 @@ export function extractElmV2Elements(credential: Element, lang = 'en'): Standard
         ),
         collect(
           specs.flatMap((s) => children(s, 'volumeOfLearning')),
-          (e) => (plain(e) ? `${plain(e) ?? ''} (ISO 8601 duration)` : undefined),
+          (e) => {
+            const text = plain(e);
+            return text ? (durationWords(text) ?? text) : undefined;
+          },
         ),
       ),
     ),

@@ -12,6 +12,7 @@
 import type { Check } from '../../model/report';
 import { CLOCK_SKEW_MS } from '../ob2/validity';
 import { check, str, type Json } from './util';
+import { statedDay } from '../../report/values';
 
 /** A date as the reports print it (UTC day), or the raw text when it is out of range. */
 export function dayOf(date: Date): string {
@@ -28,6 +29,9 @@ function parse(value: unknown): Date | null | undefined {
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/** The day a date states in its own offset (2100-12-31T00:00:00+01:00 → 2100-12-31), else its UTC day. */
+const dayStated = (raw: unknown, date: Date): string => statedDay(str(raw) ?? '') ?? dayOf(date);
 
 /** Checks the validity period of a credential at `now`; `signedAt` is the relied-on signature's own date. */
 export function checkValidity(vc: Json, now: Date, signedAt?: Date): Check {
@@ -60,7 +64,7 @@ export function checkValidity(vc: Json, now: Date, signedAt?: Date): Check {
       ID,
       'ERR_NOT_YET_VALID',
       'expired',
-      `This credential is not valid yet: it becomes valid on ${dayOf(from)}.`,
+      `This credential is not valid yet: it becomes valid on ${dayStated(vc[fromKey], from)}.`,
       `${fromKey} ${str(vc[fromKey]) ?? ''} is after ${at}.`,
     );
   if (signedAt && signedAt.getTime() > late)
@@ -76,10 +80,10 @@ export function checkValidity(vc: Json, now: Date, signedAt?: Date): Check {
       ID,
       'ERR_EXPIRED',
       'expired',
-      `This credential expired on ${until.toISOString().slice(0, 10)}.`,
+      `This credential expired on ${dayStated(vc[untilKey], until)}.`,
       `${untilKey} ${str(vc[untilKey]) ?? ''} is before ${at}.`,
     );
-  const span = `${from ? `from ${from.toISOString().slice(0, 10)}` : 'no start date'}${until ? ` until ${until.toISOString().slice(0, 10)}` : ', no end date'}`;
+  const span = `${from ? `from ${dayStated(vc[fromKey], from)}` : 'no start date'}${until ? ` until ${dayStated(vc[untilKey], until)}` : ', no end date'}`;
   return check.passed(
     ID,
     'OK_VALIDITY',
