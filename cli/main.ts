@@ -6,7 +6,8 @@ import { parseUrlMap } from '../lib/net/url-map';
 import type { CredentialInput } from '../lib/model/input';
 import { LIMITS } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
-import { REPORT_VERSION, type VerificationReport } from '../lib/model/report';
+import type { VerificationReport } from '../lib/model/report';
+import { unreadableInputReport } from '../lib/report/fallback-report';
 import { compileEuTrustIndex, type ListInput } from '../lib/trust/eu/compile';
 import { createEuTrustSource } from '../lib/trust/eu/source';
 import { parseSignerCertificates } from '../lib/trust/eu/signers';
@@ -163,32 +164,6 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
   };
 }
 
-/** The report of an input that could not be read (a missing file): unverifiable, with the reason. */
-function unreadableReport(arg: string, reason: string): VerificationReport {
-  const at = new Date().toISOString();
-  const message = `This input could not be read: ${reason}.`;
-  return {
-    version: REPORT_VERSION,
-    verdict: 'unverifiable',
-    summary: `Could not be checked: ${message}`,
-    format: { id: 'unknown', label: 'Not read', container: 'unknown' },
-    authenticity: { level: 'A0', evidence: [message] },
-    qualityAssurance: { level: 'Q0', evidence: ['Nothing stated.'] },
-    checks: [
-      { id: 'input.read', status: 'error', code: 'ERR_INPUT_UNREADABLE', impact: 'unverifiable', message },
-    ],
-    issuer: {},
-    trust: [],
-    credential: {},
-    elements: [],
-    differences: [],
-    contacted: [],
-    checkedAt: at,
-    evaluatedAt: at,
-    source: arg,
-  };
-}
-
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv);
@@ -225,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
         report = await verifyCredential(await toInput(arg), env);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
-        report = unreadableReport(arg, error.message);
+        report = unreadableInputReport(arg, error.message, new Date());
       }
       if (report.verdict !== 'verified') allVerified = false;
       process.stdout.write(

@@ -28,7 +28,7 @@ import { parseRequest } from '../protocol/parse-request';
 import { classifySender, type SelfIdentity } from '../protocol/sender';
 import { candidateInput } from '../scan/candidate-input';
 import { notVerifiableReport } from '../scan/not-verifiable';
-import { internalErrorReport } from './fallback-report';
+import { internalErrorReport } from '../report/fallback-report';
 import type { FileScanner } from './scan-file';
 import { createLimiter } from './limiter';
 import { summarise, type ReportCache, type TabState } from './report-cache';
