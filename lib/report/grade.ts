@@ -90,6 +90,9 @@ function verdictSentence(verdict: Verdict, checks: readonly Check[], issuer: Iss
     case 'verified':
       return `Authentic and valid: issued by ${who}, an issuer your trust lists recognise.`;
     case 'verified-untrusted':
+      // Below A2 nothing establishes the issuer: say what is true, not "authentic" (issue 16's rule).
+      if (issuer.nameSource === 'self-declared' && issuer.name !== undefined)
+        return `Unchanged since it was signed by a key that calls itself "${issuer.name}"; nothing confirms who holds that key. ${reason ?? ''}`.trim();
       return `Authentic and valid, issued by ${who}. ${reason ?? 'No trust list you use names this issuer.'}`;
     case 'expired':
       if (checks.some((c) => c.code === 'ERR_NOT_YET_VALID' && checkImpact(c) === 'expired'))
