@@ -1,7 +1,7 @@
 /**
  * The extension's network guard (issue 15), what the platform gives for it:
  *  - declarativeNetRequest block rules, limited to requests the extension itself starts (its own
- *    origin as initiator), that blocks loopback, private, link-local, unique-local and other
+ *    origin as initiator), that block loopback, private, link-local, unique-local and other
  *    non-public IP literals and local host names. The browser applies them to every request,
  *    redirect hops included, so a public address that redirects into the recruiter's network
  *    is stopped at that hop, before anything is sent there;

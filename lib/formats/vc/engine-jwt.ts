@@ -15,7 +15,7 @@ import { checkSchema } from './schema';
 import { asArray, check, idOf, isObj, str, type Json } from './util';
 
 /** A NumericDate as an ISO date, or undefined when absent or outside what a Date can hold. */
-export function iso(seconds: unknown): string | undefined {
+function iso(seconds: unknown): string | undefined {
   return typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) <= MAX_NUMERIC_DATE
     ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
     : undefined;

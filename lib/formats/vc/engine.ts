@@ -184,7 +184,7 @@ export function readerView(value: unknown, depth = 0): unknown {
 export async function verifyVcJson(received: Json, engine: Engine): Promise<VcRun> {
   // SECURITY: refused before any library (jsonld.js) sees it; see findReservedName.
   const reserved = findReservedName(received);
-  if (reserved) return reservedRun(received, reserved);
+  if (reserved) return reservedRun(reserved);
   // The proofs are verified over the received document; everything else reads the reader view.
   const vc = readerView(received) as Json;
   const kind = vcKind(vc);
@@ -264,7 +264,7 @@ async function signedFormCheck(vc: Json, outcomes: readonly ProofOutcome[]): Pro
 }
 
 /** The run of a document refused for a reserved name (`__proto__`, `constructor`, `prototype`). */
-function reservedRun(_received: Json, where: string): VcRun {
+function reservedRun(where: string): VcRun {
   const message = where.includes('nested deeper')
     ? 'This credential is nested too deeply to be checked safely, so CredLens refuses it.'
     : 'This credential uses a name reserved by JavaScript ("__proto__", "constructor" or "prototype"), so CredLens refuses it.';
