@@ -17,16 +17,32 @@ import { PRIVATE_TARGET_REGEXES } from '../net/private-patterns';
 /** The ids of the dynamic rules (replaced on every start). */
 export const PRIVATE_TARGET_RULE_IDS = [1_501, 1_502, 1_503, 1_504] as const;
 
-/** Installs (replaces) the rules for this extension's own requests. Resolves when they are in force. */
+/**
+ * Makes sure the rules for this extension's own requests are in force. Dynamic rules persist
+ * across worker restarts and browser sessions, so a wake-up only reads them; they are written
+ * when missing or different (first install, an update that changed them).
+ */
 export async function installNetworkGuard(): Promise<void> {
   const initiator = new URL(browser.runtime.getURL('/')).host;
+  const wanted = PRIVATE_TARGET_REGEXES.map((regexFilter, i) => ({
+    id: PRIVATE_TARGET_RULE_IDS[i]!,
+    priority: 1,
+    action: { type: 'block' as const },
+    condition: { regexFilter, initiatorDomains: [initiator] },
+  }));
+  const present = await browser.declarativeNetRequest.getDynamicRules();
+  const inForce = wanted.every((w) =>
+    present.some(
+      (r) =>
+        r.id === w.id &&
+        r.action.type === 'block' &&
+        r.condition.regexFilter === w.condition.regexFilter &&
+        JSON.stringify(r.condition.initiatorDomains) === JSON.stringify([initiator]),
+    ),
+  );
+  if (inForce) return;
   await browser.declarativeNetRequest.updateDynamicRules({
     removeRuleIds: [...PRIVATE_TARGET_RULE_IDS],
-    addRules: PRIVATE_TARGET_REGEXES.map((regexFilter, i) => ({
-      id: PRIVATE_TARGET_RULE_IDS[i]!,
-      priority: 1,
-      action: { type: 'block' as const },
-      condition: { regexFilter, initiatorDomains: [initiator] },
-    })),
+    addRules: wanted,
   });
 }
