@@ -9,7 +9,8 @@ import type { Acquired, FormatResult, RecordingFetch, VerifyContext } from './mo
 import type { CredentialInput } from './model/input';
 import type { Check, ContactedUrl, FormatInfo, VerificationReport } from './model/report';
 import { REPORT_VERSION } from './model/report';
-import { gradeAuthenticity, gradeVerdict, summarise } from './report/grade';
+import { gradeAuthenticity, gradeVerdict, withReading } from './report/grade';
+import { sourceFailure } from './report/source-failure';
 import { checkIssuerTrust } from './trust/check-trust';
 import { defaultQaRegisters, qaDataVersions } from './qa/bundled';
 import { gradeQualityAssurance } from './qa/grade-qa';
@@ -55,6 +56,21 @@ function emptyResult(format: FormatInfo, checks: Check[]): FormatResult {
 
 async function runFormat(acquired: Acquired, ctx: VerifyContext): Promise<FormatResult> {
   const handler = FORMATS.find((h) => h.claims(acquired));
+  if (!handler && acquired.fetchFailure) {
+    // The address itself failed: say what the site answered, not "not a credential format".
+    const said = sourceFailure(acquired.fetchFailure);
+    return emptyResult({ ...UNKNOWN_FORMAT, label: 'Credential address', container: acquired.container }, [
+      ...acquired.checks,
+      {
+        id: 'format.recognized',
+        status: said.impact === 'invalid' ? 'failed' : 'error',
+        code: said.code,
+        impact: said.impact,
+        message: said.message,
+        detail: said.detail,
+      },
+    ]);
+  }
   if (!handler) {
     return emptyResult({ ...UNKNOWN_FORMAT, container: acquired.container }, [
       ...acquired.checks,
@@ -198,10 +214,9 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     ...storeVersions,
     ...qaDataVersions(registers).filter((v) => !storeVersions.some((s) => s.sourceId === v.sourceId)),
   ];
-  return {
+  return withReading({
     version: REPORT_VERSION,
     verdict,
-    summary: summarise(verdict, checks, issuer),
     format: result.format,
     authenticity,
     qualityAssurance: gradeQualityAssurance(qaInput),
@@ -217,5 +232,5 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     source: describeInput(input),
     ...(platform === undefined ? {} : { platform }),
     ...(trustData.length === 0 ? {} : { trustData }),
-  };
+  });
 }

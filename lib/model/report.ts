@@ -3,9 +3,10 @@
  * Plain JSON only (no Date, Map, Error or class instances) so it crosses
  * runtime.sendMessage, is stored in IndexedDB and is snapshot-tested unchanged.
  */
+import type { Answers, Headline } from '../report/headline';
 
 /** Report schema version; bump on any incompatible change of shape. */
-export const REPORT_VERSION = '1.0';
+export const REPORT_VERSION = '1.1';
 
 /** Verdicts, listed from worst to best (see VERDICT_ORDER). */
 export type Verdict = 'invalid' | 'revoked' | 'expired' | 'unverifiable' | 'verified-untrusted' | 'verified';
@@ -235,8 +236,16 @@ export interface FormatInfo {
 export interface VerificationReport {
   version: string;
   verdict: Verdict;
-  /** One sentence explaining the verdict in plain language. */
+  /** The verdict explained in plain English (the headline's sentence and, when negative, why). */
   summary: string;
+  /**
+   * What a person reads first (report 1.1): finer than the verdict, it tells apart the failures
+   * that look alike ("does not exist", "could not be reached", "not a credential") and never says
+   * "authentic" below A2. Derived from the rest of the report (lib/report/headline.ts).
+   */
+  headline?: Headline;
+  /** The recruiter's three questions answered: changed? who stands behind it? still valid? (report 1.1). */
+  answers?: Answers;
   format: FormatInfo;
   authenticity: LevelAssessment<AuthenticityLevel>;
   qualityAssurance: LevelAssessment<QaLevel>;

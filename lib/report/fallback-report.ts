@@ -1,18 +1,12 @@
 import { REPORT_VERSION, type Check, type VerificationReport } from '../model/report';
+import { withReading } from './grade';
 
 /** A report that rests on one failed check: `unverifiable`, A0, nothing else known. */
-function oneCheckReport(
-  source: string,
-  summary: string,
-  check: Check,
-  label: string,
-  now: Date,
-): VerificationReport {
+function oneCheckReport(source: string, check: Check, label: string, now: Date): VerificationReport {
   const at = now.toISOString();
-  return {
+  return withReading({
     version: REPORT_VERSION,
     verdict: 'unverifiable',
-    summary,
     format: { id: 'unknown', label, container: 'unknown' },
     authenticity: { level: 'A0', evidence: [] },
     qualityAssurance: { level: 'Q0', evidence: [] },
@@ -26,7 +20,7 @@ function oneCheckReport(
     checkedAt: at,
     evaluatedAt: at,
     source,
-  };
+  });
 }
 
 /**
@@ -37,7 +31,6 @@ export function internalErrorReport(source: string, error: unknown, now: Date): 
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return oneCheckReport(
     source,
-    'CredLens could not check this credential because of an internal error.',
     {
       id: 'internal.error',
       status: 'error',
@@ -56,7 +49,6 @@ export function unreadableInputReport(source: string, reason: string, now: Date)
   const message = `This input could not be read: ${reason}.`;
   return oneCheckReport(
     source,
-    `Could not be checked: ${message}`,
     { id: 'input.read', status: 'error', code: 'ERR_INPUT_UNREADABLE', impact: 'unverifiable', message },
     'Not read',
     now,

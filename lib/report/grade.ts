@@ -2,11 +2,13 @@
 import type {
   AuthenticityLevel,
   Check,
-  IssuerInfo,
   LevelAssessment,
   TrustHit,
   Verdict,
+  VerificationReport,
 } from '../model/report';
+import { readReport } from './headline';
+import { englishSummary, englishWords } from './headline-words';
 import { VERDICT_ORDER } from '../model/report';
 
 /** The verdict a check forces: its `impact` when not passed; an `error` without impact is unverifiable. */
@@ -53,7 +55,8 @@ export function gradeAuthenticity(
   failing: readonly Check[],
 ): LevelAssessment<AuthenticityLevel> {
   if (verdict === 'invalid' || verdict === 'unverifiable') {
-    const reasons = failing.filter((c) => checkImpact(c) === verdict).map((c) => c.message);
+    // Each reason once: several proofs failing alike (a proof set) give one sentence, not a chorus.
+    const reasons = [...new Set(failing.filter((c) => checkImpact(c) === verdict).map((c) => c.message))];
     return { level: 'A0', evidence: reasons.length > 0 ? reasons : ['Nothing could be proven.'] };
   }
   const denied = hits.some((h) => h.list === 'deny');
@@ -70,39 +73,23 @@ export function gradeAuthenticity(
   return formatLevel;
 }
 
-/** One plain-language sentence explaining the verdict, plus a warning when the recipient does not match. */
-export function summarise(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
-  const sentence = verdictSentence(verdict, checks, issuer);
-  // A recipient mismatch does not make the credential less authentic, but a recruiter must not miss it.
-  const recipient = checks.find((c) => c.id === 'recipient.match' && c.status === 'failed');
-  return recipient ? `${sentence} Caution: ${recipient.message}` : sentence;
-}
-
-function verdictSentence(verdict: Verdict, checks: readonly Check[], issuer: IssuerInfo): string {
-  const who =
-    issuer.name === undefined
-      ? (issuer.id ?? 'an unidentified issuer')
-      : issuer.nameSource === 'self-declared'
-        ? `a key that calls itself "${issuer.name}" (nothing confirms who holds it)`
-        : issuer.name;
-  const reason = checks.find((c) => checkImpact(c) === verdict)?.message;
-  switch (verdict) {
-    case 'verified':
-      return `Authentic and valid: issued by ${who}, an issuer your trust lists recognise.`;
-    case 'verified-untrusted':
-      // Below A2 nothing establishes the issuer: say what is true, not "authentic" (issue 16's rule).
-      if (issuer.nameSource === 'self-declared' && issuer.name !== undefined)
-        return `Unchanged since it was signed by a key that calls itself "${issuer.name}"; nothing confirms who holds that key. ${reason ?? ''}`.trim();
-      return `Authentic and valid, issued by ${who}. ${reason ?? 'No trust list you use names this issuer.'}`;
-    case 'expired':
-      if (checks.some((c) => c.code === 'ERR_NOT_YET_VALID' && checkImpact(c) === 'expired'))
-        return `Not valid yet. ${reason ?? ''}`.trim();
-      return `Authentic, but not valid at the time checked. ${reason ?? ''}`.trim();
-    case 'revoked':
-      return `Authentic, but revoked by its issuer. ${reason ?? ''}`.trim();
-    case 'invalid':
-      return `Not genuine: ${reason ?? 'the credential failed an integrity check.'}`;
-    case 'unverifiable':
-      return `Could not be checked: ${reason ?? 'a required check could not run.'}`;
-  }
+/**
+ * Completes a report: its reading (the three answers and the headline, headline.ts) and the
+ * plain-English summary that follows from them. A recipient mismatch leads the summary: it must
+ * not trail as a caution.
+ */
+export function withReading<R extends Omit<VerificationReport, 'summary' | 'headline' | 'answers'>>(
+  report: R,
+  summary?: string,
+): R & Pick<VerificationReport, 'summary' | 'headline' | 'answers'> {
+  const draft = { ...report, summary: '' } as VerificationReport;
+  const reading = readReport(draft);
+  const recipient = draft.checks.find((c) => c.id === 'recipient.match' && c.status === 'failed');
+  const lead = recipient ? `${englishWords('ans_recipient_differs')} ${recipient.message} ` : '';
+  return {
+    ...report,
+    headline: reading.headline,
+    answers: reading.answers,
+    summary: `${lead}${summary ?? englishSummary(reading, draft)}`,
+  };
 }

@@ -7,6 +7,7 @@ import type { Candidate } from '../detect/candidate';
 import { UNLISTED_PLATFORM } from '../detect/classify-link';
 import { platformInfo } from '../detect/platforms/index';
 import { REPORT_VERSION, type VerificationReport } from '../model/report';
+import { withReading } from '../report/grade';
 
 /** "found, not verifiable: <platform> publishes no verifiable form" as a report. */
 export function notVerifiableReport(candidate: Candidate, now: Date): VerificationReport {
@@ -55,31 +56,33 @@ interface Said {
 
 function foundReport(candidate: Candidate, now: Date, said: Said): VerificationReport {
   const at = now.toISOString();
-  return {
-    version: REPORT_VERSION,
-    verdict: 'unverifiable',
-    summary: said.summary,
-    format: { id: 'unknown', label: said.pageLabel, container: 'url' },
-    authenticity: { level: 'A0', evidence: [] },
-    qualityAssurance: { level: 'Q0', evidence: ['Nothing stated.'] },
-    checks: [
-      {
-        id: 'format.recognized',
-        status: 'failed',
-        code: said.code,
-        impact: 'unverifiable',
-        message: said.message,
-        detail: said.detail,
-      },
-    ],
-    issuer: {},
-    trust: [],
-    credential: candidate.label === undefined ? {} : { title: candidate.label },
-    elements: [],
-    differences: [],
-    contacted: [],
-    checkedAt: at,
-    evaluatedAt: at,
-    source: said.source,
-  };
+  return withReading(
+    {
+      version: REPORT_VERSION,
+      verdict: 'unverifiable',
+      format: { id: 'unknown', label: said.pageLabel, container: 'url' },
+      authenticity: { level: 'A0', evidence: [] },
+      qualityAssurance: { level: 'Q0', evidence: ['Nothing stated.'] },
+      checks: [
+        {
+          id: 'format.recognized',
+          status: 'failed',
+          code: said.code,
+          impact: 'unverifiable',
+          message: said.message,
+          detail: said.detail,
+        },
+      ],
+      issuer: {},
+      trust: [],
+      credential: candidate.label === undefined ? {} : { title: candidate.label },
+      elements: [],
+      differences: [],
+      contacted: [],
+      checkedAt: at,
+      evaluatedAt: at,
+      source: said.source,
+    },
+    said.summary,
+  );
 }

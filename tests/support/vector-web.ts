@@ -52,7 +52,7 @@ export function routeToFile(url: string): string | undefined {
   return undefined;
 }
 
-/** A SafeFetch over VECTOR_ROUTES plus per-test routes; unknown URLs answer 404. */
+/** A SafeFetch over VECTOR_ROUTES plus per-test routes; URLs with no file are unreachable. */
 export function createVectorFetch(extraRoutes: Record<string, ExtraRoute> = {}): SafeFetch {
   const fetchOnce = async (url: string, hops: string[]): Promise<FetchResult> => {
     const extra = extraRoutes[url];
@@ -79,7 +79,8 @@ export function createVectorFetch(extraRoutes: Record<string, ExtraRoute> = {}):
         bytes = new Uint8Array(readFileSync(vectorPath(file)));
         contentType = contentTypeOf(file);
       } else {
-        status = 404;
+        // MANIFEST.md: a URL with no file is "referenced but not available": unreachable, not a 404.
+        return { ok: false, url: hops[0] ?? url, code: 'ERR_NET_UNREACHABLE', message: 'no file in the vector web' };
       }
     }
     const first = hops[0] ?? url;

@@ -172,7 +172,7 @@ describe('where the issuer name comes from', () => {
     expect(r.authenticity.level).toBe('A1');
     expect(r.issuer.nameSource).toBe('self-declared');
     expect(r.summary).toMatch(
-      /^Unchanged since it was signed by a key that calls itself ".+"; nothing confirms who holds that key\./,
+      /^Unchanged since it was signed by a key that calls itself “.+”; nothing confirms who holds that key\./,
     );
     expect(r.summary).not.toMatch(/Authentic/);
   });

@@ -353,13 +353,15 @@ const IMAGE_ROWS: Row[] = [
     file: 'mozilla-openbadges-backpack/valid-baked.png',
     manifest: 'OB 1.x URL, no hosted file',
     verdict: 'unverifiable',
-    check: ['proof.hosted', 'error', 'ERR_OB_HOSTED_UNREACHABLE'],
+    check: ['proof.hosted', 'error', 'ERR_SOURCE_UNREACHABLE'],
   },
   {
     file: 'mozilla-openbadges-backpack/404.png',
     manifest: 'hosted assertion 404',
-    verdict: 'unverifiable',
-    check: ['proof.hosted', 'error', 'ERR_OB_HOSTED_UNREACHABLE'],
+    // The issuer's server says the badge does not exist: a red flag (issue 16), not "could not check".
+    verdict: 'invalid',
+    check: ['proof.hosted', 'failed', 'ERR_SOURCE_NOT_FOUND'],
+    routes: { 'https://example.org/404': { status: 404, body: 'not found' } },
   },
   {
     file: 'mozilla-openbadges-bakery/baked.svg',
@@ -434,7 +436,7 @@ describe('OB 2.0 / 1.x conformance (../shared/vectors)', () => {
     const probe = await acquireInput(input, createVectorContext().fetch);
     const embedded =
       probe.ok && probe.acquired.payload.type === 'json' ? probe.acquired.payload.text : undefined;
-    const routes: Record<string, ExtraRoute> = {};
+    const routes: Record<string, ExtraRoute> = { ...row.routes };
     if (row.serveSelf && embedded !== undefined) {
       const id = (JSON.parse(embedded) as { id: string }).id;
       routes[id] = { body: embedded };

@@ -8,6 +8,7 @@
 import type { FetchFail } from '../../model/env';
 import type { Acquired, VerifyContext } from '../../model/format';
 import type { Check } from '../../model/report';
+import { sourceFailure } from '../../report/source-failure';
 import { fetchDoc, parseJsonBytes, type Budget, type Doc } from './load-graph';
 import { abbreviate, asArray, authority, check, isHttpUrl, isObj, str, type Json } from './util';
 
@@ -79,6 +80,11 @@ export async function checkHostedCopy(
           `The issuer's server answered for this badge at ${id} (HTTP 410 Gone: withdrawn).`,
         ),
       };
+    }
+    if (f.fetch?.status === 404) {
+      // The issuer's own server says the badge does not exist: a red flag, not "try again".
+      const said = sourceFailure(f.fetch, 'this badge');
+      return { check: check.failed('proof.hosted', said.code, said.impact, said.message, said.detail) };
     }
     return {
       check: check.error(

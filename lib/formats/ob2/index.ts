@@ -9,6 +9,7 @@ import { verifyAssertion } from './assertion';
 import { classify, classifyJson } from './claims';
 import { verifyDocument } from './documents';
 import { acquiredFetchFailure } from './hosted';
+import { sourceFailure } from '../../report/source-failure';
 import { normalise, parseJsonBytes } from './load-graph';
 import { verifyOb05 } from './ob05';
 import { verifyOb1 } from './ob1';
@@ -81,15 +82,12 @@ async function verifyUrl(acquired: Acquired, ctx: VerifyContext, url: string): P
   if (!res.ok) {
     if (res.status === 410)
       return verifyFetchFailure({ ...acquired, fetchFailure: res }, ctx, url, res.bytes);
+    const said = sourceFailure(res, 'this badge');
     return failure(acquired, [
       check.passed('format.recognized', 'OK_OB_BAKED_URL', `A baked Open Badge that points to ${url}.`),
-      check.error(
-        'proof.hosted',
-        'ERR_OB_HOSTED_UNREACHABLE',
-        'unverifiable',
-        `The badge's hosted record at ${url} could not be fetched${res.status ? ` (HTTP ${res.status})` : ''}, so it cannot be checked.`,
-        `${res.code}: ${res.message}`,
-      ),
+      said.impact === 'invalid'
+        ? check.failed('proof.hosted', said.code, said.impact, said.message, said.detail)
+        : check.error('proof.hosted', said.code, said.impact, said.message, said.detail),
     ]);
   }
   const value = parseJsonBytes(res.bytes);
@@ -133,15 +131,15 @@ async function verifyFetchFailure(
       ),
     ]);
   }
+  const fail = acquiredFetchFailure(acquired);
+  const said = fail
+    ? sourceFailure(fail, 'this badge')
+    : sourceFailure({ url, code: 'ERR_NET_UNREACHABLE', message: 'not fetched' }, 'this badge');
   return failure(acquired, [
     check.passed('format.recognized', 'OK_OB_BAKED_URL', `An Open Badge that points to ${url}.`),
-    check.error(
-      'proof.hosted',
-      'ERR_OB_HOSTED_UNREACHABLE',
-      'unverifiable',
-      `The badge's hosted record at ${url} could not be fetched${status ? ` (HTTP ${status})` : ''}, so it cannot be checked.`,
-      acquiredFetchFailure(acquired)?.message,
-    ),
+    said.impact === 'invalid'
+      ? check.failed('proof.hosted', said.code, said.impact, said.message, said.detail)
+      : check.error('proof.hosted', said.code, said.impact, said.message, said.detail),
   ]);
 }
 

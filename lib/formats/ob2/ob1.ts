@@ -8,6 +8,7 @@
  * https://w3id.org/openbadges/legacy-v1, which is not available, and 1.x defines no JSON-LD semantics
  * a verifier relies on.
  */
+import { sourceFailure } from '../../report/source-failure';
 import { compactVerify, importSPKI } from 'jose';
 import type { Acquired, FormatResult, VerifyContext } from '../../model/format';
 import type { Check, Difference, FormatInfo } from '../../model/report';
@@ -147,6 +148,10 @@ export async function verifyOb1(
         'OK_OB1_HOSTED_GONE',
         `The issuer's server answered for this badge at ${verifyUrl ?? '?'} (HTTP 410 Gone: withdrawn).`,
       );
+    } else if (res.status === 404) {
+      // The issuer's server says the badge does not exist: a red flag, not "try again".
+      const said = sourceFailure({ ...res, url: verifyUrl ?? '' }, 'this badge');
+      proof = check.failed('proof.hosted', said.code, said.impact, said.message, said.detail);
     } else {
       proof = check.error(
         'proof.hosted',
