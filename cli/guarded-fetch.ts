@@ -43,7 +43,19 @@ export interface GuardedFetchOptions {
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-/** A fetch for the fetcher's `fetch` option (GET, headers, signal; redirects returned, not followed). */
+/** The request body as bytes: the fetcher sends a Uint8Array (an OCSP request); nothing else is taken. */
+function bodyBytes(body: RequestInit['body']): Buffer | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  throw new TypeError('unsupported request body (bytes or text only)');
+}
+
+/**
+ * A fetch for the fetcher's `fetch` option (GET or POST with a byte body, headers, signal;
+ * redirects returned, not followed).
+ */
 export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
   const allowed = new Set([...(options.allowedHosts ?? [])].map((h) => h.toLowerCase()));
   const resolve = options.resolve ?? systemResolve;
@@ -87,6 +99,14 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
         reject(new DOMException('The operation was aborted.', 'AbortError'));
         return;
       }
+      let body: Buffer | undefined;
+      try {
+        body = bodyBytes(init?.body);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (body !== undefined) headers['content-length'] = String(body.byteLength);
       const req = send(
         url,
         { method: init?.method ?? 'GET', headers, lookup: lookup as never },
@@ -117,6 +137,6 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
         signal?.removeEventListener('abort', abort);
         reject(error);
       });
-      req.end();
+      req.end(body);
     });
 }

@@ -2,6 +2,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { createFetcher } from '../lib/net/fetcher';
 import { createGuardedFetch } from './guarded-fetch';
+import { createRevocationCache } from '../lib/x509/revocation-cache';
 import { parseUrlMap } from '../lib/net/url-map';
 import type { CredentialInput } from '../lib/model/input';
 import { LIMITS } from '../lib/model/input';
@@ -161,6 +162,8 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
       await loadTrustSources(options.trust, fixedNow ?? new Date(), options.lotlSigners),
     ),
     recipients: options.recipients,
+    // One run, one cache: a batch of credentials from the same sealer asks its CA once.
+    revocationCache: createRevocationCache(),
   };
 }
 

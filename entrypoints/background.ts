@@ -23,6 +23,7 @@ import {
 } from '../lib/extension/settings';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
+import { createRevocationCache } from '../lib/x509/revocation-cache';
 
 /** The alarm that refreshes trust sources that are due (every six hours; each source keeps its own expiry). */
 const TRUST_REFRESH_ALARM = 'credlens-trust-refresh';
@@ -40,6 +41,8 @@ export default defineBackground(() => {
     return fetch(input, init);
   };
   const fetcher = createFetcher({ redirectMode: 'follow', fetch: guarded });
+  // Fresh OCSP / CRL answers for EDC sealer certificates, kept for this worker's life (in memory).
+  const revocationCache = createRevocationCache();
 
   const verify = async (input: CredentialInput) => {
     const loaded = await loadTrustSources(browser.storage.local);
@@ -48,6 +51,7 @@ export default defineBackground(() => {
       fetch: fetcher,
       now: () => new Date(),
       trust: createTrustStore(loaded.sources),
+      revocationCache,
     });
   };
 

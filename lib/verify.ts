@@ -15,6 +15,7 @@ import { checkIssuerTrust } from './trust/check-trust';
 import { defaultQaRegisters, qaDataVersions } from './qa/bundled';
 import { gradeQualityAssurance } from './qa/grade-qa';
 import { platformAttestation } from './trust/platform';
+import { createRevocationCache } from './x509/revocation-cache';
 
 const UNKNOWN_FORMAT: FormatInfo = { id: 'unknown', label: 'Not recognised', container: 'unknown' };
 
@@ -156,6 +157,7 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     trust: env.trust,
     recipients: env.recipients ?? [],
     contacted,
+    revocationCache: env.revocationCache ?? createRevocationCache(),
   };
   let result: FormatResult;
   try {

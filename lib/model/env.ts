@@ -5,6 +5,7 @@
 import type { TrustDataVersion, TrustHit } from './report';
 import type { QaRegisters } from '../qa/registers';
 import type { CertificateQuery, CertificateTrustAnswer } from '../trust/eu/types';
+import type { RevocationCache } from '../x509/revocation-cache';
 
 /** Result of one request through the safe fetcher. Never throws. */
 export type FetchResult = FetchOk | FetchFail;
@@ -48,6 +49,20 @@ export type FetchErrorCode =
 export interface SafeFetchRequest {
   /** Accept header; defaults to JSON-first. */
   accept?: string;
+  /**
+   * 'POST' sends `body` with `contentType` (an OCSP request, RFC 6960 appendix A.1). A POST is
+   * never redirected: a redirect answer is a failure. Default 'GET'.
+   */
+  method?: 'GET' | 'POST';
+  /** The request body of a POST (at most LIMITS.maxRequestBodyBytes). */
+  body?: Uint8Array;
+  /** Content-Type of `body`. */
+  contentType?: string;
+  /**
+   * This request's response size cap instead of the fetcher's own, never above
+   * LIMITS.maxListResponseBytes (a certificate revocation list may be large; an OCSP answer is small).
+   */
+  maxBytes?: number;
 }
 
 /** The one fetcher all verification network goes through (see lib/net/fetcher.ts). */
@@ -101,4 +116,11 @@ export interface VerifyEnv {
   recipients?: RecipientHint[];
   /** Maximum nesting when following documents (assertion → badge → issuer → key ...). */
   maxDocuments?: number;
+  /**
+   * Fresh certificate status answers (OCSP, CRL) fetched for EDC sealer certificates, kept in
+   * memory so a batch of credentials from the same sealer asks once (lib/x509/revocation-cache.ts).
+   * The CLI makes one per run, the extension one per worker life; absent, each verification
+   * starts an empty one.
+   */
+  revocationCache?: RevocationCache;
 }

@@ -1,5 +1,6 @@
 /** The contract between the pipeline (lib/verify.ts) and one format module (lib/formats/<format>/). */
 import type { FetchFail, RecipientHint, SafeFetch, TrustStore } from './env';
+import type { RevocationCache } from '../x509/revocation-cache';
 import type {
   AuthenticityLevel,
   Check,
@@ -50,6 +51,8 @@ export interface VerifyContext {
   trust: TrustStore;
   recipients: RecipientHint[];
   contacted: ContactedUrl[];
+  /** Fresh OCSP / CRL answers already fetched (VerifyEnv.revocationCache, or one for this verification). */
+  revocationCache?: RevocationCache;
 }
 
 /** The safe fetcher, with the purpose of each request recorded for the report. */

@@ -10,6 +10,13 @@ export const LIMITS = {
   maxInputBytes: 8 * 1024 * 1024,
   /** Largest single network response (bytes). */
   maxResponseBytes: 2 * 1024 * 1024,
+  /**
+   * The most a single request may ask for instead (SafeFetchRequest.maxBytes): a certificate
+   * authority's revocation list (RFC 5280 CRL) can be several megabytes.
+   */
+  maxListResponseBytes: 10 * 1024 * 1024,
+  /** Largest request body sent (an OCSP request is about a hundred bytes). */
+  maxRequestBodyBytes: 64 * 1024,
   /** Largest decompressed PNG text chunk (bytes). */
   maxInflatedBytes: 1024 * 1024,
   /** Per-request timeout (ms). */

@@ -3,7 +3,7 @@
  * goes through one fetcher"): http(s) only, no private targets, no cookies, timeouts, size
  * caps, a redirect limit. Never throws: every failure is a typed FetchFail.
  */
-import type { FetchErrorCode, FetchFail, FetchResult, SafeFetch } from '../model/env';
+import type { FetchErrorCode, FetchFail, FetchResult, SafeFetch, SafeFetchRequest } from '../model/env';
 import { LIMITS } from '../model/input';
 import { concat } from '../proof/crypto';
 import { isPrivateHost } from './private-host';
@@ -55,18 +55,48 @@ export function createFetcher(options: FetcherOptions = {}): SafeFetch {
     allowPrivate: options.allowPrivate ?? false,
   };
   return async (url, req) => {
+    const request = toRequest(req);
+    if (request.body !== undefined && request.body.byteLength > LIMITS.maxRequestBodyBytes)
+      return fail(url, 'ERR_NET_TOO_LARGE', `request body larger than ${LIMITS.maxRequestBodyBytes} bytes`);
+    // SECURITY: a request may ask for its own response cap (a CRL is larger than a JSON document),
+    // never above LIMITS.maxListResponseBytes.
+    const capped: Config =
+      req?.maxBytes === undefined
+        ? cfg
+        : { ...cfg, maxBytes: Math.max(0, Math.min(req.maxBytes, LIMITS.maxListResponseBytes)) };
     const controller = new AbortController();
     // SECURITY: one deadline covers every hop, the headers and the body; without it a server that
     // trickles bytes holds the verification (and the worker) forever.
     const timer = setTimeout(() => controller.abort(), cfg.timeoutMs);
     try {
-      return await fetchHops(cfg, url, req?.accept ?? DEFAULT_ACCEPT, controller.signal);
+      return await fetchHops(capped, url, request, controller.signal);
     } catch (error) {
       return fail(url, controller.signal.aborted ? 'ERR_NET_TIMEOUT' : 'ERR_NET_UNREACHABLE', reason(error));
     } finally {
       clearTimeout(timer);
     }
   };
+}
+
+/** One request as sent on every hop. */
+interface Outgoing {
+  accept: string;
+  method: 'GET' | 'POST';
+  body?: Uint8Array<ArrayBuffer>;
+  contentType?: string;
+}
+
+function toRequest(req: SafeFetchRequest | undefined): Outgoing {
+  const out: Outgoing = {
+    accept: req?.accept ?? DEFAULT_ACCEPT,
+    method: req?.method === 'POST' ? 'POST' : 'GET',
+  };
+  if (out.method === 'POST') {
+    // A copy on its own ArrayBuffer (what fetch takes as a body).
+    out.body = new Uint8Array(req?.body ?? new Uint8Array(0));
+    if (req?.contentType !== undefined) out.contentType = req.contentType;
+  }
+  return out;
 }
 
 function fail(
@@ -157,9 +187,12 @@ function nextHop(cfg: Config, location: string, current: URL, actual: string): U
 async function fetchHops(
   cfg: Config,
   url: string,
-  accept: string,
+  request: Outgoing,
   signal: AbortSignal,
 ): Promise<FetchResult> {
+  const post = request.method === 'POST';
+  const headers: Record<string, string> = { Accept: request.accept };
+  if (post && request.contentType !== undefined) headers['Content-Type'] = request.contentType;
   let current: URL;
   try {
     current = new URL(url);
@@ -174,13 +207,16 @@ async function fetchHops(
     let res: Response;
     try {
       res = await cfg.fetch(target.href, {
-        method: 'GET',
-        redirect: cfg.redirectMode,
+        method: request.method,
+        // SECURITY: a POST is never redirected (its body must not be re-sent to another address);
+        // in 'follow' mode fetch itself refuses the redirect.
+        redirect: post && cfg.redirectMode === 'follow' ? 'error' : cfg.redirectMode,
         // SECURITY: no cookies, no referrer, no cache: a credential must not learn who is looking or ride a session.
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
-        headers: { Accept: accept },
+        headers,
+        ...(post ? { body: request.body ?? new Uint8Array(0) } : {}),
         signal,
       });
     } catch (error) {
@@ -204,6 +240,15 @@ async function fetchHops(
       );
     }
     if (cfg.redirectMode === 'manual' && REDIRECT_STATUSES.has(res.status)) {
+      if (post) {
+        discard(res);
+        return fail(
+          url,
+          'ERR_NET_HTTP_STATUS',
+          `HTTP ${res.status}: a POST request is not redirected`,
+          res.status,
+        );
+      }
       const location = res.headers.get('location');
       discard(res);
       if (location === null)

@@ -16,6 +16,22 @@ const hits: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(`${req.headers.host ?? ''}${req.url ?? ''}`);
+    if (req.url === '/post') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            method: req.method,
+            type: req.headers['content-type'],
+            length: req.headers['content-length'],
+            body: Buffer.concat(chunks).toString('hex'),
+          }),
+        );
+      });
+      return;
+    }
     if (req.url === '/hop') {
       res.writeHead(302, { location: `http://rebind.example:${port}/router/reboot?confirm=1` });
       res.end();
@@ -99,6 +115,40 @@ describe('CLI network policy', () => {
     const r = await fetch('https://issuer.example/doc.json');
     expect(r.ok).toBe(true);
     if (r.ok) expect(new TextDecoder().decode(r.bytes)).toBe('{"ok":true}');
+  });
+
+  it('POST: the body reaches a --map-url target; a name resolving inside is still refused', async () => {
+    const body = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x07]);
+    const mapped = createFetcher({
+      redirectMode: 'manual',
+      urlMap: { entries: [{ from: 'http://ocsp.example/', to: `http://localhost:${port}/` }] },
+      fetch: createGuardedFetch({
+        allowedHosts: ['localhost'],
+        resolve: table({ localhost: ['127.0.0.1'] }),
+      }),
+    });
+    const r = await mapped('http://ocsp.example/post', {
+      method: 'POST',
+      body,
+      contentType: 'application/ocsp-request',
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(JSON.parse(new TextDecoder().decode(r.bytes))).toEqual({
+        method: 'POST',
+        type: 'application/ocsp-request',
+        length: '5',
+        body: '3003020107',
+      });
+    const before = hits.length;
+    const guarded = createFetcher({
+      redirectMode: 'manual',
+      fetch: createGuardedFetch({ resolve: table({ 'rebind.example': ['127.0.0.1'] }) }),
+    });
+    const refused = await guarded(`http://rebind.example:${port}/post`, { method: 'POST', body });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.code).toBe('ERR_NET_PRIVATE_TARGET');
+    expect(hits.length).toBe(before);
   });
 
   it('the system resolver: "localhost" is refused when it is not a --map-url target', async () => {

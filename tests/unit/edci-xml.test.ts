@@ -96,9 +96,25 @@ describe('EDCI XML sample (ELM v2, XAdES)', () => {
     expect(byId(r, 'issuer.trust')).toMatchObject({ status: 'passed', code: 'OK_TRUST_LISTED' });
     expect(r.trust[0]).toMatchObject({ sourceId: 'eu-tl:ES', list: 'allow' });
     // The embedded OCSP answer (delegated responder, its certificate valid when the answer was
-    // produced) says "good" on 9 August 2022; judged three weeks later it is authentic but stale.
-    expect(byId(r, 'status.revocation')).toMatchObject({ status: 'warning', code: 'WARN_EDC_REVOCATION_STALE' });
-    expect(byId(r, 'status.revocation')?.message).toContain('9 August 2022');
+    // produced) says "good" on 9 August 2022; judged three weeks later it does not cover the
+    // decision time, so the certificate's own OCSP responder and CRL are asked (offline here).
+    const revocation = byId(r, 'status.revocation');
+    expect(revocation).toMatchObject({ status: 'warning', code: 'WARN_EDC_REVOCATION_UNCONFIRMED' });
+    expect(revocation?.message).toBe(
+      "CredLens could not confirm now that the sealing certificate has not been revoked: the answer the seal carries dates from 9 August 2022, and the certificate authority's revocation service could not be reached.",
+    );
+    expect(r.contacted).toEqual([
+      { url: 'http://ocsp.anf.es/spain/AV', purpose: 'certificate status (OCSP)', error: 'ERR_NET_UNREACHABLE' },
+      {
+        url: 'https://www.anf.es/crl/ANF_Assured_ID_CA1_SHA256.crl',
+        purpose: 'certificate revocation list',
+        error: 'ERR_NET_UNREACHABLE',
+      },
+    ]);
+    // Unconfirmed revocation is a caveat, not "no trust list names the issuer": the EU-listed
+    // sealer stays verified (before, the stale answer pulled the verdict to verified-untrusted).
+    expect(revocation?.impact).toBeUndefined();
+    expect(r.verdict).toBe('verified');
   });
 
   it('without trusted lists the path ends at the carried ANF root, which no list confirms', async () => {

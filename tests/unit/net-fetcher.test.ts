@@ -47,6 +47,23 @@ beforeAll(async () => {
       res.writeHead(status, { location });
       res.end();
     };
+    if (path === '/echo-post') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () =>
+        json(
+          200,
+          JSON.stringify({
+            method: req.method,
+            type: req.headers['content-type'],
+            accept: req.headers.accept,
+            body: Buffer.concat(chunks).toString('hex'),
+          }),
+        ),
+      );
+      return;
+    }
+    if (path === '/post-redirect') return redirect('/echo-post', 307);
     if (path === '/json') return json(200, '{"ok":true}');
     if (path === '/echo') return json(200, JSON.stringify(req.headers));
     if (path === '/html') return json(200, '<!doctype html><p>hi</p>', 'text/html; charset=utf-8');
@@ -217,6 +234,69 @@ describe('createFetcher against a real loopback server', () => {
     const result = await local(`http://127.0.0.1:${closedPort}/`);
     expectFail(result, 'ERR_NET_UNREACHABLE');
     expect(result.message).toContain('ECONNREFUSED');
+  });
+});
+
+describe('createFetcher: POST (an OCSP request) and per-request size caps', () => {
+  const local = createFetcher({ allowPrivate: true });
+  const body = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x2a]);
+
+  it('sends the body with its content type and Accept', async () => {
+    const result = await local(`${base}/echo-post`, {
+      method: 'POST',
+      body,
+      contentType: 'application/ocsp-request',
+      accept: 'application/ocsp-response',
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(JSON.parse(text(result.bytes))).toEqual({
+        method: 'POST',
+        type: 'application/ocsp-request',
+        accept: 'application/ocsp-response',
+        body: '300302012a',
+      });
+  });
+
+  it('never follows a redirect of a POST (manual mode) and never re-sends the body', async () => {
+    const before = hits.length;
+    const result = await local(`${base}/post-redirect`, { method: 'POST', body, contentType: 'x/y' });
+    expectFail(result, 'ERR_NET_HTTP_STATUS');
+    expect(result.status).toBe(307);
+    expect(hits.slice(before)).toEqual(['/post-redirect']);
+  });
+
+  it("asks fetch to refuse a POST redirect in follow mode (redirect: 'error')", async () => {
+    const fake = vi.fn<typeof fetch>(async () => new Response('ok'));
+    await createFetcher({ redirectMode: 'follow', fetch: fake })('https://example.org/ocsp', {
+      method: 'POST',
+      body,
+    });
+    expect(fake).toHaveBeenCalledWith(
+      'https://example.org/ocsp',
+      expect.objectContaining({ method: 'POST', redirect: 'error', credentials: 'omit' }),
+    );
+  });
+
+  it('refuses a request body over the limit without sending it', async () => {
+    const fake = vi.fn<typeof fetch>(async () => new Response('ok'));
+    const result = await createFetcher({ fetch: fake })('https://example.org/x', {
+      method: 'POST',
+      body: new Uint8Array(64 * 1024 + 1),
+    });
+    expectFail(result, 'ERR_NET_TOO_LARGE');
+    expect(fake).not.toHaveBeenCalled();
+  });
+
+  it('a request may lower its cap, or raise it to 10 MB at most', async () => {
+    const sized = (n: number) => createFetcher({ fetch: async () => new Response(new Uint8Array(n)) });
+    expectFail(await sized(2 * 1024)('https://example.org/a', { maxBytes: 1024 }), 'ERR_NET_TOO_LARGE');
+    // Over the default 2 MB, within the 3 MB the request asked for.
+    const three = await sized(3 * MB)('https://example.org/b', { maxBytes: 3 * MB });
+    expect(three.ok && three.bytes.length).toBe(3 * MB);
+    expectFail(await sized(3 * MB)('https://example.org/c'), 'ERR_NET_TOO_LARGE');
+    // Asking for more than 10 MB gets 10 MB.
+    expectFail(await sized(10 * MB + 1)('https://example.org/d', { maxBytes: 50 * MB }), 'ERR_NET_TOO_LARGE');
   });
 });
 

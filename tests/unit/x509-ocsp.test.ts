@@ -163,13 +163,23 @@ describe('embedded CRLs', () => {
     const { checkSealerRevocation } = await import('../../lib/formats/edc/seal-status');
     const [ca, leaf] = [await info('caQualified'), await info('sealQualified')];
     const at = new Date(Math.max(ca.notBefore.getTime(), leaf.notBefore.getTime()) + 86_400_000);
-    const good = await checkSealerRevocation([], leaf, ca, at, [await crl(ca, 'caQualified', [], at)]);
+    const good = await checkSealerRevocation({
+      ocsps: [],
+      crls: [await crl(ca, 'caQualified', [], at)],
+      leaf,
+      issuer: ca,
+      at,
+    });
     expect(good).toMatchObject({ status: 'passed', code: 'OK_EDC_CERT_NOT_REVOKED' });
-    expect(good.detail).toMatch(/^CRL: good/);
+    expect(good.detail).toMatch(/^Embedded CRL: good/);
     const ocspGood = await answer(leaf, ca, { role: 'caQualified', cert: ca }, [ca], at);
-    const revoked = await checkSealerRevocation([ocspGood], leaf, ca, new Date(at.getTime() + 3_600_000), [
-      await crl(ca, 'caQualified', [leaf], at),
-    ]);
+    const revoked = await checkSealerRevocation({
+      ocsps: [ocspGood],
+      crls: [await crl(ca, 'caQualified', [leaf], at)],
+      leaf,
+      issuer: ca,
+      at: new Date(at.getTime() + 3_600_000),
+    });
     expect(revoked).toMatchObject({ status: 'failed', code: 'ERR_EDC_CERT_REVOKED', impact: 'revoked' });
   });
 });

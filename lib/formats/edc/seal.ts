@@ -210,7 +210,24 @@ export async function assessSealer(
       ),
     );
   }
-  checks.push(await checkSealerRevocation(input.ocsps, signer, chain.path[1], at, input.crls ?? []));
+  checks.push(
+    await checkSealerRevocation(
+      {
+        ocsps: input.ocsps,
+        crls: input.crls ?? [],
+        leaf: signer,
+        issuer: chain.path[1],
+        at,
+        timeProven: time.provenTime !== undefined,
+      },
+      {
+        fetch: ctx.fetch,
+        now: ctx.now,
+        contacted: ctx.contacted,
+        ...(ctx.revocationCache ? { cache: ctx.revocationCache } : {}),
+      },
+    ),
+  );
   const qc = readQcStatements(signer);
   const decision = decideQualification(chain, qc, signer.policies, services, at);
   const capped = expiredUnproven || chain.end === 'incomplete' ? 'A1' : decision.level;
