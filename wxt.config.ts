@@ -8,7 +8,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // UI strings come from public/_locales (en, de, fr, es); English is the fallback.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -22,14 +22,21 @@ export default defineConfig({
     // exposes tab URLs to the worker, and the popup only needs the active tab's id.
     // No `activeTab`: the content script is declared for all pages anyway.
     //
-    // `offscreen` (Chromium only; Firefox ignores it with a warning): PDF CVs dropped on the
-    // report page are read with pdf.js + jsqr in an offscreen document
-    // (entrypoints/offscreen), because pdf.js may not run in the service worker and must
-    // never run in content scripts or pages.
+    // `offscreen` (Chromium only): PDF CVs dropped on the report page are read with pdf.js + jsqr
+    // in an offscreen document (entrypoints/offscreen), because pdf.js may not run in the service
+    // worker and must never run in content scripts or pages. Firefox has no offscreen documents
+    // (it warns about the unknown permission), so its build does not ask for it: Firefox's MV3
+    // background is an event page with a DOM, which loads the same document in a hidden frame
+    // (lib/extension/scan-frame.ts).
     //
     // `declarativeNetRequest` (issue 15): one block rule, limited to the extension's own requests,
     // stops private and local addresses at every redirect hop (lib/extension/net-guard.ts).
-    permissions: ['storage', 'offscreen', 'alarms', 'declarativeNetRequest'],
+    permissions: [
+      'storage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+      'alarms',
+      'declarativeNetRequest',
+    ],
     // <all_urls>: credentials are verified where recruiters meet them (any profile, CV or
     // job board), and the worker must fetch the issuer's machine-readable endpoints
     // (hosted assertions, issuer profiles, keys, revocation lists) on whatever domain
@@ -48,5 +55,5 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
 });

@@ -13,6 +13,7 @@ import type { MarksUpdateMessage, TabView } from '../lib/protocol/messages';
 import { createReportCache } from '../lib/extension/report-cache';
 import { createRouter } from '../lib/extension/router';
 import { createFileScanner } from '../lib/extension/scan-file';
+import { frameDocumentApi } from '../lib/extension/scan-frame';
 import { createOffscreenPdfScanner, type OffscreenApi } from '../lib/extension/scan-offscreen';
 import {
   ORG_TRUST_LIST_KEY,
@@ -65,9 +66,10 @@ export default defineBackground(() => {
       browser.tabs.sendMessage(tabId, msg, { frameId: 0 }).catch(() => undefined);
     },
     setBadge,
-    // file/scan: PDFs go to the offscreen document (Chromium); Firefox has none yet.
+    // file/scan: PDFs go to the PDF reader document: an offscreen document in Chromium, a hidden
+    // frame of the event page in Firefox (no offscreen documents there, but the page has a DOM).
     scanFile: createFileScanner({
-      scanPdf: createOffscreenPdfScanner(offscreenApi()),
+      scanPdf: createOffscreenPdfScanner(offscreenApi() ?? frameDocumentApi()),
       fetch: createFetcher({ redirectMode: 'follow', maxBytes: 8 * 1024 * 1024, fetch: guarded }),
     }),
     // The user's (or the administrator's) autoVerify setting, read per message.
