@@ -1,5 +1,6 @@
 /** The readable (non-JSON) summary of a report for a terminal. */
 import type { CheckStatus, VerificationReport, Verdict } from '../lib/model/report';
+import { dateWords } from '../lib/report/values';
 
 /** Where the issuer's name comes from (report.issuer.nameSource), as the CLI says it. */
 const NAME_SOURCE: Record<NonNullable<VerificationReport['issuer']['nameSource']>, string> = {
@@ -25,6 +26,24 @@ const STATUS_MARK: Record<CheckStatus, string> = {
   error: '!',
 };
 
+/** Text from the credential on one line: whitespace and control characters collapsed, trimmed. */
+const oneLine = (text: string | undefined): string => (text ?? '').replace(/[\s\p{Cc}]+/gu, ' ').trim();
+
+/**
+ * Evidence items as separate sentences: each once, ending in a full stop, without those `said`
+ * (the summary line) already states.
+ */
+function sentences(items: readonly string[], said = ''): string {
+  const out: string[] = [];
+  for (const item of items) {
+    const text = oneLine(item);
+    if (text === '' || said.includes(text)) continue;
+    const sentence = /[.!?…]$/.test(text) ? text : `${text}.`;
+    if (!out.includes(sentence)) out.push(sentence);
+  }
+  return out.join(' ');
+}
+
 /** Renders one report as indented text; `colour` adds ANSI colours for terminals. */
 export function formatReportText(report: VerificationReport, colour: boolean): string {
   const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -35,21 +54,34 @@ export function formatReportText(report: VerificationReport, colour: boolean): s
   lines.push(`${paint(style.colour, `${style.mark} ${report.verdict.toUpperCase()}`)}  ${title}`);
   lines.push(`  ${report.summary}`);
   lines.push(`  ${dim('source:')} ${report.source} · ${report.format.label} (${report.format.container})`);
-  if (report.issuer.name || report.issuer.id) {
-    const source =
-      report.issuer.name && report.issuer.nameSource ? ` (${NAME_SOURCE[report.issuer.nameSource]})` : '';
-    const name = report.issuer.name ? `${report.issuer.name}${source}` : '';
+  if (report.fromPage)
     lines.push(
-      `  ${dim('issuer:')} ${[name, report.issuer.id ? `<${report.issuer.id}>` : ''].filter(Boolean).join(' ')}`.trimEnd(),
+      `  ${dim('from page:')} ${report.fromPage.url} (a ${report.fromPage.name} page: CredLens checked the credential ${report.fromPage.name} publishes for it, not the page)`,
+    );
+  const issuerName = oneLine(report.issuer.name);
+  const issuerId = oneLine(report.issuer.id);
+  if (issuerName || issuerId) {
+    const source =
+      issuerName && report.issuer.nameSource ? ` (${NAME_SOURCE[report.issuer.nameSource]})` : '';
+    lines.push(
+      `  ${dim('issuer:')} ${
+        issuerName ? `${issuerName}${source}${issuerId ? ` <${issuerId}>` : ''}` : `${issuerId} (not named)`
+      }`,
     );
   }
-  if (report.credential.issuedOn) lines.push(`  ${dim('issued:')} ${report.credential.issuedOn}`);
-  if (report.credential.expires) lines.push(`  ${dim('expires:')} ${report.credential.expires}`);
+  // Dates as the credential states the day, in English with the month's name ("7 December 2026").
+  if (report.credential.issuedOn) lines.push(`  ${dim('issued:')} ${dateWords(report.credential.issuedOn, 'en-GB') ?? report.credential.issuedOn}`);
+  if (report.credential.expires) lines.push(`  ${dim('expires:')} ${dateWords(report.credential.expires, 'en-GB') ?? report.credential.expires}`);
+  // The summary line already gives the reason: the evidence says only what it does not.
+  const authenticity = report.authenticity;
+  const restated = authenticity.level === 'A0' ? 'nothing proven (reason above)' : 'as stated above';
   lines.push(
-    `  ${dim('authenticity:')} ${report.authenticity.level} — ${report.authenticity.evidence.join(' ') || '—'}`,
+    `  ${dim('authenticity:')} ${authenticity.level} — ${
+      sentences(authenticity.evidence, report.summary) || (authenticity.evidence.length > 0 ? restated : '—')
+    }`,
   );
   lines.push(
-    `  ${dim('quality assurance:')} ${report.qualityAssurance.level} — ${report.qualityAssurance.evidence.join(' ') || '—'}`,
+    `  ${dim('quality assurance:')} ${report.qualityAssurance.level} — ${sentences(report.qualityAssurance.evidence) || '—'}`,
   );
   lines.push(`  ${dim('checks:')}`);
   for (const check of report.checks) {

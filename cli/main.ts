@@ -18,6 +18,8 @@ import pinnedLotl from '../public/trust/eu-lotl-signers.json';
 import type { TrustSource } from '../lib/trust/source';
 import { createTrustStore } from '../lib/trust/store';
 import { verifyCredential } from '../lib/verify';
+import { credentialPageAddress } from '../lib/detect/page-address';
+import { notVerifiableReport } from '../lib/scan/not-verifiable';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { formatReportText } from './format-text';
 import { runScan } from './scan';
@@ -62,6 +64,21 @@ async function toInput(arg: string): Promise<CredentialInput> {
   if (arg === '-') return { kind: 'bytes', bytes: await readStdin(), name: '(stdin)' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return { kind: 'url', url: arg };
   return { kind: 'bytes', bytes: await readBounded(arg), name: arg };
+}
+
+/**
+ * Verifies one argument. A platform's credential page (a Credly badge page...) is resolved by the
+ * platform's link rule, as scan resolves the links it finds: the credential at the derived address
+ * is verified and the report names the page; a platform that publishes no verifiable form gets
+ * "found, not verifiable". The page itself is never fetched. Any other URL is verified as given.
+ */
+async function verifyArg(arg: string, env: VerifyEnv): Promise<VerificationReport> {
+  const input = await toInput(arg);
+  const page = input.kind === 'url' ? credentialPageAddress(input.url) : null;
+  if (page === null) return verifyCredential(input, env);
+  if (page.kind === 'no-verifiable-form') return notVerifiableReport(page.candidate, env.now());
+  const report = await verifyCredential({ kind: 'url', url: page.address }, env);
+  return { ...report, fromPage: { url: page.page, platform: page.platform, name: page.name } };
 }
 
 /** EU trusted lists given as XML files (the LOTL and national lists) → one compiled trust source. */
@@ -200,7 +217,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const arg of options.inputs) {
       let report: VerificationReport;
       try {
-        report = await verifyCredential(await toInput(arg), env);
+        report = await verifyArg(arg, env);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         report = unreadableInputReport(arg, error.message, new Date());

@@ -138,6 +138,16 @@ export interface PlatformAttestation {
   statement: string;
 }
 
+/** A platform's credential page a report was verified from (VerificationReport.fromPage). */
+export interface FromPage {
+  /** The page address as given. */
+  url: string;
+  /** Platform id of the link rule that matched (`credly`, `badgr`...). */
+  platform: string;
+  /** The platform's display name. */
+  name: string;
+}
+
 /** A version of trust data used for this report (for HR records: "which list, which version"). */
 export interface TrustDataVersion {
   sourceId: string;
@@ -263,6 +273,12 @@ export interface VerificationReport {
   evaluatedAt: string;
   /** What was verified: a URL, a file name, or "(input)". */
   source: string;
+  /**
+   * The platform's credential page the user gave (a Credly badge page...), when `source` is the
+   * machine-readable address that platform's link rule derives from it (lib/detect/page-address.ts).
+   * The page itself is not fetched and is no evidence.
+   */
+  fromPage?: FromPage;
   /** Present when the copy checked was served by a credential platform (its word, not a signature). */
   platform?: PlatformAttestation;
   /** The trust and QA data versions consulted for this report. */

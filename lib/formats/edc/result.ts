@@ -17,19 +17,34 @@ import { CLOCK_SKEW_MS } from '../ob2/validity';
 import { statedDay } from '../../report/values';
 
 /**
+ * The check that keeps the sealed document unproven (shared by the ELM v3 and v2 readers): the
+ * first of `format.recognized` and the `proof.*` checks (signature, certificate binding,
+ * time-stamps) that failed, erred or was skipped; undefined when the seal proves the document.
+ * Until then its dates and status say nothing (lib/report/grade.ts, establishesDocument).
+ */
+export function documentBlocker(checks: readonly Check[]): string | undefined {
+  return checks.find(
+    (c) =>
+      (c.id === 'format.recognized' || c.id.startsWith('proof.')) &&
+      (c.status === 'failed' || c.status === 'error' || c.status === 'skipped'),
+  )?.id;
+}
+
+/**
  * The `validity.window` check from the credential's stated start and expiry (shared by the ELM v3
- * and v2 readers); `fields` names where each came from.
+ * and v2 readers); `fields` names where each came from. Skipped, naming `blockedBy`, when the
+ * document is not proven (documentBlocker).
  */
 export function validityWindow(
   from: string | undefined,
   until: string | undefined,
   now: Date,
-  blocked: boolean,
+  blockedBy: string | undefined,
   fields: { from: string; until: string },
 ): Check {
   const id = 'validity.window';
-  if (blocked)
-    return check.skipped(id, 'Not checked: the credential could not be authenticated.', 'proof.signature');
+  if (blockedBy !== undefined)
+    return check.skipped(id, 'Not checked: the credential could not be authenticated.', blockedBy);
   const f = from ? new Date(from) : undefined;
   const u = until ? new Date(until) : undefined;
   // Days as the credential states them (its own offset), not as they fall in UTC.
@@ -64,12 +79,12 @@ export function validityWindow(
   );
 }
 
-function validity(c: Json, now: Date, blocked: boolean): Check {
+function validity(c: Json, now: Date, blockedBy: string | undefined): Check {
   return validityWindow(
     str(c.validFrom) ?? str(c.issuanceDate),
     str(c.expirationDate) ?? str(c.validUntil),
     now,
-    blocked,
+    blockedBy,
     {
       from: 'validFrom',
       until: 'expirationDate',
@@ -125,8 +140,9 @@ export function edcResult(
   lang: string,
   trustHits: TrustHit[] = [],
 ): FormatResult {
-  const blocked = checks.some((c) => c.id === 'proof.signature' && c.status !== 'passed');
-  const all = credential ? [...checks, validity(credential, ctx.now, blocked)] : checks;
+  const blockedBy = documentBlocker(checks);
+  const blocked = blockedBy !== undefined;
+  const all = credential ? [...checks, validity(credential, ctx.now, blockedBy)] : checks;
   const elements = credential ? extractElmElements(credential, lang) : [];
   const issuer = issuerOf(credential, signer, lang);
   return {

@@ -20,7 +20,7 @@ import { children, parseXml, path } from '../../trust/eu/xml';
 import { digest, toBase64 } from '../../x509/bytes';
 import { displayName, type CertInfo } from '../../x509/cert';
 import { elmQaLevel } from '../edc/elements';
-import { validityWindow } from '../edc/result';
+import { documentBlocker, validityWindow } from '../edc/result';
 import { SEAL_CHECKS, assessSealer, blocked, sealer } from '../edc/seal';
 import { parseAll } from '../edc/seal-chain';
 import { checkTimeStampJobs, type TimeStampJob } from '../edc/seal-time';
@@ -56,7 +56,7 @@ function credValue(c: Element, name: string): string | undefined {
   );
 }
 
-function validity(c: Element, now: Date, blockedBy: boolean): Check {
+function validity(c: Element, now: Date, blockedBy: string | undefined): Check {
   return validityWindow(
     credValue(c, 'validFrom') ?? credValue(c, 'issued'),
     credValue(c, 'expirationDate') ?? credValue(c, 'validUntil'),
@@ -115,13 +115,14 @@ function result(
   ctx: VerifyContext,
   lang: string,
 ): FormatResult {
-  const isBlocked = checks.some((c) => c.id === 'proof.signature' && c.status !== 'passed');
+  const blockedBy = documentBlocker(checks);
+  const isBlocked = blockedBy !== undefined;
   const elements = credential ? extractElmV2Elements(credential, lang) : [];
   const issuer = credential ? issuerOf(credential, o.signer, lang) : {};
   const trustHits = o.trustHits ?? [];
   return {
     format: { ...FORMAT, container: acquired.container },
-    checks: credential ? [...checks, validity(credential, ctx.now, isBlocked)] : checks,
+    checks: credential ? [...checks, validity(credential, ctx.now, blockedBy)] : checks,
     issuer,
     issuerIds: isBlocked || !issuer.id ? [] : [issuer.id],
     credential: credential ? summary(credential, lang) : {},
@@ -240,7 +241,14 @@ async function verifySeal(doc: Document, x: XadesSignature, ctx: VerifyContext):
   const time = await checkTimeStampJobs(jobs, pool, ctx, note);
   return assessSealer(
     checks,
-    { signer, pool, time, claimed: { label: 'SigningTime', value: x.signingTime }, ocsps: x.ocsps, crls: x.crls },
+    {
+      signer,
+      pool,
+      time,
+      claimed: { label: 'SigningTime', value: x.signingTime },
+      ocsps: x.ocsps,
+      crls: x.crls,
+    },
     ctx,
   );
 }

@@ -81,11 +81,18 @@ export function decideQualification(
 ): QualificationDecision {
   const leaf = chain.path[0];
   const who = leaf ? displayName(leaf) : 'the sealer';
+  // Evidence is read by recruiters: one plain sentence. The chain's problems (certificate names,
+  // ISO instants) are engineers' detail: they stay in the limits (the qualification check's
+  // detail) and in the identity check's detail.
   if (!chain.ok)
     return {
       level: chain.end === 'incomplete' ? 'A1' : 'A2',
-      evidence: chain.problems,
-      limits: ['the certificate chain is not valid'],
+      evidence: [
+        chain.end === 'incomplete'
+          ? `The certificate chain of ${who} could not be completed to a known certificate authority.`
+          : `The certificate chain of ${who} was not valid on ${at.toISOString().slice(0, 10)}.`,
+      ],
+      limits: ['the certificate chain is not valid', ...chain.problems],
     };
   const service = anchorService(chain, services);
   if (!service) {
