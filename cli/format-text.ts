@@ -1,5 +1,8 @@
 /** The readable (non-JSON) summary of a report for a terminal. */
-import type { CheckStatus, VerificationReport, Verdict } from '../lib/model/report';
+import { BADGE_LOOK } from '../components/verdict-meta';
+import type { CheckStatus, VerificationReport } from '../lib/model/report';
+import { HEADLINE_TONE, readReport, type Tone } from '../lib/report/headline';
+import { answerLines, englishDate, englishWords, headlineLabel } from '../lib/report/headline-words';
 import { dateWords } from '../lib/report/values';
 
 /** Where the issuer's name comes from (report.issuer.nameSource), as the CLI says it. */
@@ -9,14 +12,9 @@ const NAME_SOURCE: Record<NonNullable<VerificationReport['issuer']['nameSource']
   'self-declared': 'self-declared name',
 };
 
-const VERDICT_STYLE: Record<Verdict, { mark: string; colour: number }> = {
-  verified: { mark: '✔', colour: 32 },
-  'verified-untrusted': { mark: '✔', colour: 33 },
-  expired: { mark: '⏱', colour: 33 },
-  revoked: { mark: '✖', colour: 31 },
-  invalid: { mark: '✖', colour: 31 },
-  unverifiable: { mark: '?', colour: 35 },
-};
+/** Terminal colour per tone of the headline: green only for a trusted issuer, red for red flags. */
+const TONE_COLOUR: Record<Tone, number> = { good: 32, fair: 36, caution: 33, bad: 31, unknown: 35 };
+const ANSWER_MARK = { good: '✔', bad: '✖', open: '–' } as const;
 
 const STATUS_MARK: Record<CheckStatus, string> = {
   passed: '✔',
@@ -48,11 +46,19 @@ function sentences(items: readonly string[], said = ''): string {
 export function formatReportText(report: VerificationReport, colour: boolean): string {
   const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const dim = (text: string): string => (colour ? `\u001b[2m${text}\u001b[0m` : text);
-  const style = VERDICT_STYLE[report.verdict];
+  const reading = readReport(report);
+  const colourOf = TONE_COLOUR[HEADLINE_TONE[reading.headline]];
   const lines: string[] = [];
   const title = report.credential.title ?? '(untitled)';
-  lines.push(`${paint(style.colour, `${style.mark} ${report.verdict.toUpperCase()}`)}  ${title}`);
+  // The machine verdict in capitals, then the headline a person reads ("Could not be reached").
+  lines.push(
+    `${paint(colourOf, `${BADGE_LOOK[reading.headline].icon} ${report.verdict.toUpperCase()} · ${headlineLabel(reading.headline, englishWords)}`)}  ${title}`,
+  );
   lines.push(`  ${report.summary}`);
+  // The recruiter's three questions, answered (the same words as the extension's report page).
+  const width = 22;
+  for (const a of answerLines(reading, report, englishWords, englishDate))
+    lines.push(`  ${dim(a.label.padEnd(width))} ${ANSWER_MARK[a.tone]} ${a.text}`);
   lines.push(`  ${dim('source:')} ${report.source} · ${report.format.label} (${report.format.container})`);
   if (report.fromPage)
     lines.push(

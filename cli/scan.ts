@@ -11,6 +11,7 @@ import { LIMITS, type CredentialInput } from '../lib/model/input';
 import type { VerifyEnv } from '../lib/model/env';
 import type { VerificationReport } from '../lib/model/report';
 import { scanPdfWithPdfjs, type PdfjsLike } from '../lib/extension/scan-pdfjs';
+import { carriesBakedBadge } from '../lib/scan/baked';
 import type { ScanResult } from '../lib/scan/collect';
 import { scanFile } from '../lib/scan/scan-file';
 import { verifyCandidates } from '../lib/scan/verify-scan';
@@ -108,6 +109,16 @@ export async function scanInput(arg: string, deps: ScanDeps, verify: boolean): P
       notes: scanned.result.notes,
     };
   }
+  // An image is only worth unbaking: it is a credential once its baked data is read (with --verify).
+  const images = out.candidates.filter((c) => c.kind === 'image').length;
+  if (!verify && images > 0) {
+    out.candidates = out.candidates.filter((c) => c.kind !== 'image');
+    out.notes.push(
+      images === 1
+        ? '1 image could hold a baked badge: run with --verify to read it.'
+        : `${images} images could hold baked badges: run with --verify to read them.`,
+    );
+  }
   if (verify) {
     const verified = await verifyCandidates(
       out.candidates,
@@ -121,6 +132,20 @@ export async function scanInput(arg: string, deps: ScanDeps, verify: boolean): P
     });
     if (out.candidates.length > verified.length)
       out.notes.push(`Only the first ${verified.length} credentials were verified.`);
+    // Images count only with baked data read; one left unread (past the limit) is not listed either.
+    const plain = out.candidates.filter(
+      (c) => c.kind === 'image' && c.report !== undefined && !carriesBakedBadge(c.report),
+    );
+    const unread = out.candidates.filter((c) => c.kind === 'image' && c.report === undefined);
+    out.candidates = out.candidates.filter((c) => !plain.includes(c) && !unread.includes(c));
+    if (plain.length > 0)
+      out.notes.push(
+        plain.length === 1
+          ? '1 image carries no badge data: not listed.'
+          : `${plain.length} images carry no badge data: not listed.`,
+      );
+    if (unread.length > 0)
+      out.notes.push(`${unread.length} image(s) past the limit were not read: not listed.`);
   }
   return out;
 }
@@ -135,7 +160,8 @@ function looksLikeCredentialFile(bytes: Uint8Array, name: string): boolean {
 
 function describe(c: Candidate): string {
   const info = platformInfo(c.platform);
-  const what = c.kind === 'link' ? `${info.name} link` : info.name;
+  // "Credly link"; names that say "link" already ("Credential link") are not doubled.
+  const what = c.kind === 'link' && !/\blink$/i.test(info.name) ? `${info.name} link` : info.name;
   const target =
     c.kind === 'embedded'
       ? c.content !== undefined

@@ -24,7 +24,12 @@ export function IssuerRenderingView({ images }: { images: readonly IssuerRenderi
       <p class="caution">{t('report_renderingNote')}</p>
       {images.map((img, i) => (
         <figure key={img.source + i}>
-          <img src={img.dataUrl} alt={t('report_renderingAlt', String(img.page ?? i + 1))} loading="lazy" style="max-width:100%;border:1px solid #ccd" />
+          <img
+            src={img.dataUrl}
+            alt={t('report_renderingAlt', String(img.page ?? i + 1))}
+            loading="lazy"
+            style="max-width:100%;border:1px solid #ccd"
+          />
           <figcaption class="muted small">
             {t('report_renderingCaption', String(img.page ?? i + 1))} <code>{img.source}</code>
           </figcaption>

@@ -1,7 +1,6 @@
 import type { VerificationReport } from '../lib/model/report';
 import { buildRecord, downloadText, openPrintable, renderRecordHtml } from './export-record';
-import { t, verdictWord } from './i18n';
-
+import { t, uiLanguage } from './i18n';
 
 function version(): string {
   const g = globalThis as { chrome?: { runtime?: { getManifest?: () => { version?: string } } } };
@@ -14,7 +13,12 @@ function version(): string {
 
 /** "Download record (JSON)" and "Printable record" for one report or a whole profile. */
 export function ExportButtons(p: { reports: VerificationReport[]; page?: string; testIdPrefix?: string }) {
-  const make = () => buildRecord(p.reports, { now: new Date(), version: version(), ...(p.page === undefined ? {} : { page: p.page }) });
+  const make = () =>
+    buildRecord(p.reports, {
+      now: new Date(),
+      version: version(),
+      ...(p.page === undefined ? {} : { page: p.page }),
+    });
   const prefix = p.testIdPrefix ?? 'export';
   return (
     <p class="export">
@@ -24,7 +28,11 @@ export function ExportButtons(p: { reports: VerificationReport[]; page?: string;
         disabled={p.reports.length === 0}
         onClick={() => {
           const rec = make();
-          downloadText(`credlens-record-${rec.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`, 'application/json', `${JSON.stringify(rec, null, 2)}\n`);
+          downloadText(
+            `credlens-record-${rec.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`,
+            'application/json',
+            `${JSON.stringify(rec, null, 2)}\n`,
+          );
         }}
       >
         {t('export_json')}
@@ -35,7 +43,7 @@ export function ExportButtons(p: { reports: VerificationReport[]; page?: string;
         disabled={p.reports.length === 0}
         onClick={() => {
           const rec = make();
-          openPrintable(renderRecordHtml(rec, { title: t('export_title'), generated: t('export_generated', new Date(rec.createdAt).toLocaleString(), rec.tool.version), verdict: (v) => verdictWord(v as VerificationReport['verdict']) }));
+          openPrintable(renderRecordHtml(rec, { lang: uiLanguage() }));
         }}
       >
         {t('export_print')}

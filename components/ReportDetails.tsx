@@ -8,6 +8,7 @@ import type {
   TrustHit,
 } from '../lib/model/report';
 import { t } from './i18n';
+import { readableDate } from './readable';
 
 /** Where the issuer's name comes from, in the reader's language. */
 export function nameSourceText(source: NonNullable<IssuerInfo['nameSource']>): string {
@@ -109,7 +110,7 @@ export function Differences({ differences }: { differences: Difference[] }) {
 
 /** Every URL contacted during the check, with why and what came back. */
 export function ContactedUrls({ contacted }: { contacted: ContactedUrl[] }) {
-  if (contacted.length === 0) return <p class="muted">No network requests were made.</p>;
+  if (contacted.length === 0) return <p class="muted">{t('report_noRequests')}</p>;
   return (
     <ul class="contacted" data-testid="contacted">
       {contacted.map((c, i) => (
@@ -119,7 +120,7 @@ export function ContactedUrls({ contacted }: { contacted: ContactedUrl[] }) {
             {[c.status !== undefined ? `HTTP ${c.status}` : undefined, c.error]
               .filter((x) => x !== undefined)
               .join(' · ')}
-            {c.cached === true ? ' (cached)' : ''}
+            {c.cached === true ? ` (${t('report_cached')})` : ''}
           </span>
         </li>
       ))}
@@ -136,7 +137,7 @@ export function TrustDataList({ versions }: { versions: TrustDataVersion[] }) {
         <li key={v.sourceId}>
           {v.label}
           {v.version !== undefined ? ` — ${v.version}` : ''}
-          {v.fetchedAt !== undefined ? ` (${v.fetchedAt.slice(0, 10)})` : ''}
+          {v.fetchedAt !== undefined ? ` (${readableDate(v.fetchedAt)})` : ''}
           {v.stale === true ? ` ${t('issuer_stale')}` : ''}
         </li>
       ))}

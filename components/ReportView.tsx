@@ -5,26 +5,37 @@ import { ElementsTable } from './ElementsTable';
 import { LevelsPanel } from './LevelsPanel';
 import { ContactedUrls, Differences, IssuerDetails, nameSourceText, TrustDataList } from './ReportDetails';
 import { ExportButtons } from './ExportButtons';
-import { t, uiLanguage } from './i18n';
-import { statedDay } from '../lib/report/values';
-import { VerdictBadge } from './VerdictBadge';
+import { t } from './i18n';
+import { LearnerValue } from './LearnerValue';
+import { issuerLine, issuerLineText, readableDate, readableDateTime } from './readable';
+import { RecipientCheck, wantsEmail, type RecipientCheckResult } from './RecipientCheck';
+import { HeadlineBlock } from './HeadlineBlock';
 
-/** The full report: verdict and summary first, then evidence, elements, checks and the trail. */
-export function ReportView({ report }: { report: VerificationReport }) {
+/**
+ * The full report: verdict and summary first, then evidence, elements, checks and the trail.
+ * With `onCheckRecipient`, a credential that names its learner by e-mail gets a field to check
+ * the candidate's address (the page re-verifies with it).
+ */
+export function ReportView({
+  report,
+  onCheckRecipient,
+}: {
+  report: VerificationReport;
+  onCheckRecipient?: (email: string) => Promise<RecipientCheckResult>;
+}) {
   const title = report.credential.title ?? t('report_untitled');
+  const line = issuerLine(report);
   return (
     <article class="report" aria-labelledby="report-title">
       <header class={`report__head report__head--${report.verdict}`}>
-        <VerdictBadge verdict={report.verdict} large testId="report-verdict" />
-        <h1 id="report-title">{title}</h1>
+        <HeadlineBlock report={report} title={title} />
         {(report.verdict === 'invalid' || report.verdict === 'unverifiable') && (
           <p class="caution">{t('report_caution')}</p>
         )}
-        <p class="report__summary">{report.summary}</p>
         <dl class="kv kv--inline">
           <dt>{t('report_issuer')}</dt>
-          <dd>
-            {report.issuer.name ?? report.issuer.id ?? t('report_unknown')}
+          <dd data-testid="report-issuer-line" data-kind={line.kind}>
+            {issuerLineText(line)}
             {report.issuer.name !== undefined && report.issuer.nameSource !== undefined && (
               <span
                 class="muted small block"
@@ -34,35 +45,46 @@ export function ReportView({ report }: { report: VerificationReport }) {
                 {nameSourceText(report.issuer.nameSource)}
               </span>
             )}
+            {line.kind === 'sealed' && (
+              <span class="muted small block">{t('report_awardedNote', line.awardedBy)}</span>
+            )}
           </dd>
           {report.credential.issuedOn !== undefined && (
             <>
               <dt>{t('report_issued')}</dt>
-              <dd>{formatDate(report.credential.issuedOn)}</dd>
+              <dd data-testid="report-issued">{readableDate(report.credential.issuedOn)}</dd>
             </>
           )}
           {report.credential.expires !== undefined && (
             <>
               <dt>{t('report_expires')}</dt>
-              <dd>{formatDate(report.credential.expires)}</dd>
+              <dd data-testid="report-expires">{readableDate(report.credential.expires)}</dd>
             </>
           )}
           {report.credential.recipient !== undefined && (
             <>
               <dt>{t('report_learner')}</dt>
-              <dd>{report.credential.recipient}</dd>
+              <dd data-testid="report-learner">
+                <LearnerValue value={report.credential.recipient} />
+              </dd>
             </>
           )}
           <dt>{t('report_format')}</dt>
           <dd>{report.format.label}</dd>
           <dt>{t('report_checked')}</dt>
-          <dd>{formatDate(report.checkedAt, true)}</dd>
+          <dd data-testid="report-checked">
+            <time dateTime={report.checkedAt}>{readableDateTime(report.checkedAt)}</time>
+          </dd>
         </dl>
         <ExportButtons reports={[report]} />
         <p class="muted small">
           {t('report_source')}: <code class="url">{report.source}</code>
         </p>
       </header>
+
+      {onCheckRecipient !== undefined && wantsEmail(report) && (
+        <RecipientCheck report={report} onCheck={onCheckRecipient} />
+      )}
 
       <section aria-labelledby="h-levels">
         <h2 id="h-levels">{t('report_levels')}</h2>
@@ -118,21 +140,4 @@ export function ReportView({ report }: { report: VerificationReport }) {
       </section>
     </article>
   );
-}
-
-function formatDate(iso: string, withTime = false): string {
-  // A day is shown as the credential states it (its own offset), not as it falls where the reader is.
-  const day = withTime ? undefined : statedDay(iso);
-  if (day !== undefined)
-    return new Date(`${day}T00:00:00Z`).toLocaleDateString(uiLanguage(), {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return withTime
-    ? d.toLocaleString(uiLanguage())
-    : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'long', day: 'numeric' });
 }

@@ -5,18 +5,37 @@
  * "Verify" button that sends the candidate's URL or embedded content to `credential/verify`.
  * An item with a report opens it in a new tab, as the popup's rows do.
  */
+import { VERDICT_HEADLINE, type Headline } from '../lib/report/headline';
 import { useState } from 'preact/hooks';
 import type { Verdict } from '../lib/model/report';
-import type { FileScanItem, FileScanValue, VerifiedValue, VerifyRequestInput } from '../lib/protocol/messages';
+import type {
+  FileScanItem,
+  FileScanValue,
+  VerifiedValue,
+  VerifyRequestInput,
+} from '../lib/protocol/messages';
 import type { Reply } from '../lib/protocol/envelope';
 import { t } from './i18n';
-import { attachmentName, kindLabel, notVerifiableText, platformName, rowFacts, verifyInputOf, whereLabel } from './row-facts';
+import { headlineOf } from './VerdictBadge';
+import {
+  attachmentName,
+  issuerClaimOf,
+  issuerText,
+  kindLabel,
+  notVerifiableText,
+  platformName,
+  rowFacts,
+  verifyInputOf,
+  whereLabel,
+} from './row-facts';
 import { VerdictBadge } from './VerdictBadge';
 
 interface ItemState {
   checking: boolean;
   reportId?: string;
   verdict?: Verdict;
+  headline?: Headline;
+  issuerClaim?: 'key' | 'claim';
   title?: string;
   issuer?: string;
   error?: string;
@@ -36,6 +55,8 @@ function initial(item: FileScanItem): ItemState {
   const s: ItemState = { checking: false };
   if (item.reportId !== undefined) s.reportId = item.reportId;
   if (item.verdict !== undefined) s.verdict = item.verdict;
+  if (item.headline !== undefined) s.headline = item.headline;
+  if (item.issuerClaim !== undefined) s.issuerClaim = item.issuerClaim;
   if (item.title !== undefined) s.title = item.title;
   if (item.issuer !== undefined) s.issuer = item.issuer;
   return s;
@@ -53,14 +74,18 @@ export function ScanResults({ name, value, autoVerify, verify, openReport }: Pro
     const r = await verify(input);
     if (!r.ok) return set(i, { checking: false, error: r.error.message });
     const { report, reportId } = r.value;
-    const next: ItemState = { checking: false, reportId, verdict: report.verdict };
+    const next: ItemState = { checking: false, reportId, verdict: report.verdict, headline: headlineOf(report) };
+    const claim = issuerClaimOf(report);
+    if (claim !== undefined) next.issuerClaim = claim;
     if (report.credential.title !== undefined) next.title = report.credential.title;
     const issuer = report.issuer.name ?? report.issuer.url ?? report.issuer.id;
     if (issuer !== undefined) next.issuer = issuer;
     set(i, next);
   };
 
-  const waiting = value.items.some((it, i) => states[i]?.reportId === undefined && verifyInputOf(it.candidate) !== null);
+  const waiting = value.items.some(
+    (it, i) => states[i]?.reportId === undefined && verifyInputOf(it.candidate) !== null,
+  );
 
   return (
     <section class="scan-results" aria-labelledby="h-found" data-testid="scan-results" data-type={value.type}>
@@ -79,7 +104,13 @@ export function ScanResults({ name, value, autoVerify, verify, openReport }: Pro
       {value.items.length > 0 && (
         <ul class="rows" aria-label={t('scan_list')}>
           {value.items.map((item, i) => (
-            <Item key={`${i}:${item.candidate.url}`} item={item} state={states[i] ?? { checking: false }} onVerify={() => void verifyItem(i)} openReport={openReport} />
+            <Item
+              key={`${i}:${item.candidate.url}`}
+              item={item}
+              state={states[i] ?? { checking: false }}
+              onVerify={() => void verifyItem(i)}
+              openReport={openReport}
+            />
           ))}
         </ul>
       )}
@@ -109,7 +140,10 @@ function Item({
   openReport: (reportId: string) => void;
 }) {
   const c = item.candidate;
-  const facts = rowFacts(c, { ...(state.title ? { title: state.title } : {}), ...(state.issuer ? { issuer: state.issuer } : {}) });
+  const facts = rowFacts(c, {
+    ...(state.title ? { title: state.title } : {}),
+    ...(state.issuer ? { issuer: state.issuer } : {}),
+  });
   const file = attachmentName(c);
   const where = whereLabel(c.where);
   const notVerifiable = notVerifiableText(c);
@@ -117,9 +151,13 @@ function Item({
   const inner = (
     <>
       {state.verdict !== undefined ? (
-        <VerdictBadge verdict={state.verdict} testId="verdict" />
+        <VerdictBadge
+          state={state.headline ?? VERDICT_HEADLINE[state.verdict]}
+          verdict={state.verdict}
+          testId="verdict"
+        />
       ) : state.checking ? (
-        <VerdictBadge verdict="pending" testId="verdict" />
+        <VerdictBadge state="pending" testId="verdict" />
       ) : null}
       <span class="row__title">{facts.title}</span>
       <span class="row__meta" data-testid="scan-item-meta">
@@ -127,10 +165,14 @@ function Item({
         {where !== undefined && ` · ${where}`}
         {' · '}
         <span data-testid="scan-item-platform">{platformName(c)}</span>
-        {facts.issuer !== undefined && ` · ${t('popup_issuedBy', facts.issuer)}`}
+        {facts.issuer !== undefined && ` · ${issuerText(facts.issuer, state.issuerClaim)}`}
       </span>
       <span class="row__meta">
-        {file !== undefined ? t('found_file', file) : c.kind === 'embedded' ? null : <code class="url">{c.pageUrl}</code>}
+        {file !== undefined ? (
+          t('found_file', file)
+        ) : c.kind === 'embedded' ? null : (
+          <code class="url">{c.pageUrl}</code>
+        )}
       </span>
       {notVerifiable !== undefined && (
         <span class="row__meta" data-testid="not-verifiable">
@@ -168,7 +210,12 @@ function Item({
       )}
       {canVerify && (
         <p class="row__actions" style={{ margin: 0, padding: '0 10px 8px' }}>
-          <button type="button" data-testid="verify-button" aria-label={t('found_verifyItem', facts.title)} onClick={onVerify}>
+          <button
+            type="button"
+            data-testid="verify-button"
+            aria-label={t('found_verifyItem', facts.title)}
+            onClick={onVerify}
+          >
             {t('found_verify')}
           </button>
         </p>

@@ -1,6 +1,8 @@
 import type { SourceDef } from '../lib/trust/catalog';
-import { describeAge, freshness, type SourceState } from '../lib/trust/source-state';
+import type { SourceState } from '../lib/trust/source-state';
 import { t } from './i18n';
+import { readableDateTime } from './readable';
+import { sourceStatus } from './source-status';
 
 export interface SourceRow {
   def: SourceDef;
@@ -9,8 +11,14 @@ export interface SourceRow {
   locked: boolean;
 }
 
-/** Trust sources with status, version, age, signature check, a switch and "Refresh now". */
-export function SourcesTable(p: { rows: SourceRow[]; now: Date; busy: string | null; onToggle: (id: string, on: boolean) => void; onRefresh: (id: string) => void }) {
+/** Trust sources with their state in words (fetched when, stale since, failed why), version, signature check, a switch and "Refresh now". */
+export function SourcesTable(p: {
+  rows: SourceRow[];
+  now: Date;
+  busy: string | null;
+  onToggle: (id: string, on: boolean) => void;
+  onRefresh: (id: string) => void;
+}) {
   return (
     <table class="sources" data-testid="sources">
       <thead>
@@ -18,7 +26,6 @@ export function SourcesTable(p: { rows: SourceRow[]; now: Date; busy: string | n
           <th scope="col">{t('options_col_source')}</th>
           <th scope="col">{t('options_col_status')}</th>
           <th scope="col">{t('options_col_version')}</th>
-          <th scope="col">{t('options_col_age')}</th>
           <th scope="col">{t('options_col_use')}</th>
           <th scope="col">
             <span class="visually-hidden">{t('options_refresh')}</span>
@@ -28,26 +35,23 @@ export function SourcesTable(p: { rows: SourceRow[]; now: Date; busy: string | n
       <tbody>
         {p.rows.map(({ def, state, enabled, locked }) => {
           const online = def.kind === 'ebsi-tir';
-          const fresh = online ? 'online' : state === undefined ? 'missing' : freshness(state, p.now);
-          const statusWord = online ? t('options_status_online') : t(`options_status_${fresh as 'fresh' | 'stale' | 'missing'}`);
+          const refreshing = p.busy === def.id || (p.busy === 'all' && !online);
+          const st = sourceStatus(def, state, p.now, refreshing);
           const sig = state?.signature.status;
+          // With no data, the failure is the status itself; with data in use, it is a note under it.
+          const failedOutright = st.kind === 'failed';
           return (
-            <tr key={def.id} data-testid="source-row" data-source-id={def.id} data-status={fresh}>
+            <tr key={def.id} data-testid="source-row" data-source-id={def.id} data-status={st.status}>
               <th scope="row">
                 <span class="source__name">{def.label}</span>
                 <span class="muted small source__desc">{def.description}</span>
-                {state?.lastError !== undefined && (
-                  <span class="source__error small" data-testid="source-error">
-                    {t('options_lastError', state.lastError)}
-                  </span>
-                )}
                 {state !== undefined && state.audit.length > 0 && (
                   <details class="small">
                     <summary>{t('options_audit')}</summary>
                     <ol class="audit">
                       {[...state.audit].reverse().map((a, i) => (
                         <li key={i}>
-                          <time>{a.at.slice(0, 16).replace('T', ' ')}</time> {a.event}: {a.detail}
+                          <time dateTime={a.at}>{readableDateTime(a.at)}</time> {a.event}: {a.detail}
                         </li>
                       ))}
                     </ol>
@@ -55,11 +59,24 @@ export function SourcesTable(p: { rows: SourceRow[]; now: Date; busy: string | n
                 )}
               </th>
               <td>
-                <span class={`status status--${fresh}`}>{statusWord}</span>
-                {sig !== undefined && !online && state?.data !== undefined && <span class="muted small block">{t(`options_sig_${sig}`)}</span>}
+                <span
+                  class={`status status--${st.kind}`}
+                  data-testid={failedOutright ? 'source-error' : 'source-state'}
+                  aria-live="polite"
+                  {...(st.failure === undefined ? {} : { title: st.failure.detail })}
+                >
+                  {st.text}
+                </span>
+                {st.failure !== undefined && !failedOutright && !refreshing && (
+                  <span class="source__error small" data-testid="source-error" title={st.failure.detail}>
+                    {t('options_state_keptAfterFail', st.failure.plain)}
+                  </span>
+                )}
+                {sig !== undefined && !online && state?.data !== undefined && (
+                  <span class="muted small block">{t(`options_sig_${sig}`)}</span>
+                )}
               </td>
-              <td>{state?.version ?? '—'}</td>
-              <td>{online ? '—' : describeAge(state?.fetchedAt, p.now)}</td>
+              <td class="source__version">{state?.version ?? '—'}</td>
               <td>
                 <label class="switch">
                   <input
@@ -75,7 +92,12 @@ export function SourcesTable(p: { rows: SourceRow[]; now: Date; busy: string | n
               </td>
               <td>
                 {!online && (def.url !== undefined || def.kind === 'deqar') && (
-                  <button type="button" data-testid="source-refresh" disabled={p.busy !== null} onClick={() => p.onRefresh(def.id)}>
+                  <button
+                    type="button"
+                    data-testid="source-refresh"
+                    disabled={p.busy !== null}
+                    onClick={() => p.onRefresh(def.id)}
+                  >
                     {p.busy === def.id ? t('options_refreshing') : t('options_refresh')}
                   </button>
                 )}

@@ -1,28 +1,39 @@
-import type { Verdict } from '../lib/model/report';
-import { verdictWord } from './i18n';
-import { PENDING_META, VERDICT_META } from './verdict-meta';
+import type { Verdict, VerificationReport } from '../lib/model/report';
+import { readReport, type Headline } from '../lib/report/headline';
+import { headlineHint, headlineLabel } from '../lib/report/headline-words';
+import { words } from './i18n';
+import { BADGE_LOOK, type BadgeState } from './verdict-meta';
 
 interface Props {
-  verdict: Verdict | 'pending';
+  /** What to show: a headline (report.headline), or pending / waiting. */
+  state: BadgeState;
+  /** The machine verdict, kept as an attribute for tests and tools. */
+  verdict?: Verdict | 'pending';
   large?: boolean;
   testId?: string;
 }
 
-/** The verdict as icon + word + colour (meaning never carried by colour alone); the word is localised. */
-export function VerdictBadge({ verdict, large = false, testId }: Props) {
-  const meta = verdict === 'pending' ? PENDING_META : VERDICT_META[verdict];
+/** The headline of a report, also for reports stored before report 1.1 (no `headline` field). */
+export function headlineOf(report: VerificationReport): Headline {
+  return report.headline ?? readReport(report).headline;
+}
+
+/** The headline as icon + word + colour (meaning never carried by colour alone); the word is localised. */
+export function VerdictBadge({ state, verdict, large = false, testId }: Props) {
+  const look = BADGE_LOOK[state] ?? BADGE_LOOK.unverifiable;
   return (
     <span
       class={`verdict${large ? ' verdict--large' : ''}`}
-      style={{ color: meta.colour, background: meta.background }}
+      style={{ color: look.colour, background: look.background }}
       data-testid={testId}
-      data-verdict={verdict}
-      title={meta.description}
+      data-verdict={verdict ?? (state === 'pending' ? 'pending' : undefined)}
+      data-headline={state}
+      title={headlineHint(state, words)}
     >
       <span class="verdict__icon" aria-hidden="true">
-        {meta.icon}
+        {look.icon}
       </span>
-      <span class="verdict__label">{verdictWord(verdict)}</span>
+      <span class="verdict__label">{headlineLabel(state, words)}</span>
     </span>
   );
 }

@@ -5,13 +5,18 @@
  */
 import en from '../public/_locales/en/messages.json';
 import type { Verdict } from '../lib/model/report';
+import { VERDICT_HEADLINE } from '../lib/report/headline';
+import { headlineLabel, type Words } from '../lib/report/headline-words';
 
 export type MessageKey = keyof typeof en;
 
 type GetMessage = (key: string, subs?: string[]) => string;
 
 function getMessage(): GetMessage | undefined {
-  const g = globalThis as { chrome?: { i18n?: { getMessage?: GetMessage } }; browser?: { i18n?: { getMessage?: GetMessage } } };
+  const g = globalThis as {
+    chrome?: { i18n?: { getMessage?: GetMessage } };
+    browser?: { i18n?: { getMessage?: GetMessage } };
+  };
   return g.browser?.i18n?.getMessage ?? g.chrome?.i18n?.getMessage;
 }
 
@@ -27,23 +32,18 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 export function uiLanguage(): string {
   const g = globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } };
   try {
-    return g.chrome?.i18n?.getUILanguage?.() ?? (typeof navigator === 'undefined' ? 'en' : navigator.language);
+    return (
+      g.chrome?.i18n?.getUILanguage?.() ?? (typeof navigator === 'undefined' ? 'en' : navigator.language)
+    );
   } catch {
     return 'en';
   }
 }
 
-const VERDICT_KEYS: Record<Verdict | 'pending', MessageKey> = {
-  verified: 'verdict_verified',
-  'verified-untrusted': 'verdict_verified_untrusted',
-  expired: 'verdict_expired',
-  revoked: 'verdict_revoked',
-  invalid: 'verdict_invalid',
-  unverifiable: 'verdict_unverifiable',
-  pending: 'verdict_pending',
-};
+/** `t` as a message getter for lib/report/headline-words (keys built at run time). */
+export const words: Words = (key, ...subs) => t(key as MessageKey, ...subs);
 
-/** The localised verdict word. */
+/** The localised headline word of a verdict alone (lists that hold only a verdict). */
 export function verdictWord(v: Verdict | 'pending'): string {
-  return t(VERDICT_KEYS[v]);
+  return headlineLabel(v === 'pending' ? 'pending' : VERDICT_HEADLINE[v], words);
 }

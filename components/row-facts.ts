@@ -7,7 +7,7 @@ import type { Candidate } from '../lib/detect/candidate';
 import { platformInfo } from '../lib/detect/platforms/index';
 import type { ElementKey, VerificationReport } from '../lib/model/report';
 import type { VerifyRequestInput } from '../lib/protocol/messages';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 /** The summary fields the background lists for a candidate (TabEntryView / FileScanItem). */
 export interface ListedFacts {
@@ -49,9 +49,20 @@ export function rowFacts(candidate: Candidate, listed: ListedFacts, report?: Ver
   return out;
 }
 
+/**
+ * Links to documents on hosts no rule knows, named by what they are (classify-link.ts
+ * credentialFileLink): an EDC, an Open Badge, or a credential whose kind the check will tell.
+ */
+const LINK_KINDS: Partial<Record<string, MessageKey>> = {
+  'edc-link': 'found_link_edc',
+  'ob-hosted': 'found_link_openBadge',
+  'credential-link': 'found_link_credential',
+};
+
 /** The platform's human name ("Credly", "Open Badge Factory"); badge images say so. */
 export function platformName(candidate: Candidate): string {
-  return platformInfo(candidate.platform).name;
+  const key = candidate.kind === 'link' ? LINK_KINDS[candidate.platform] : undefined;
+  return key === undefined ? platformInfo(candidate.platform).name : t(key);
 }
 
 /** The host a link or image points at ("www.coursera.org"), for people to see where it leads. */
@@ -149,4 +160,17 @@ export function pdfTabUrl(tabUrl: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The issuer as a row says it: "Issued by X" only when established (A2 and up). */
+export function issuerText(issuer: string, claim: 'key' | 'claim' | undefined): string {
+  if (claim === 'key') return t('popup_signedByKey', issuer);
+  if (claim === 'claim') return t('popup_claimsIssuer', issuer);
+  return t('popup_issuedBy', issuer);
+}
+
+/** The claim of a report's issuer name, by its authenticity level (see TabEntryView.issuerClaim). */
+export function issuerClaimOf(report: VerificationReport | undefined): 'key' | 'claim' | undefined {
+  const level = report?.authenticity.level;
+  return level === 'A1' ? 'key' : level === 'A0' ? 'claim' : undefined;
 }

@@ -6,10 +6,13 @@
 import type { Verdict, VerificationReport } from '../lib/model/report';
 import { VERDICT_ORDER } from '../lib/model/report';
 import { statedEqfLevels } from '../lib/qa/eqf';
+import { HEADLINES, readReport, type Headline } from '../lib/report/headline';
 
 export interface ProfileSummary {
   total: number;
   counts: Record<Verdict, number>;
+  /** Counts by headline (what a person reads), in HEADLINES order, only those present. */
+  headlines: [Headline, number][];
   /** ECTS summed over authentic credentials (verified or verified-untrusted). */
   ects: number;
   eqfLevels: number[];
@@ -41,14 +44,28 @@ export function summariseProfile(reports: readonly VerificationReport[]): Profil
   let ects = 0;
   const eqf = new Set<number>();
   const skills = new Set<string>();
+  const byHeadline = new Map<Headline, number>();
   for (const r of reports) {
     counts[r.verdict] += 1;
+    const h = r.headline ?? readReport(r).headline;
+    byHeadline.set(h, (byHeadline.get(h) ?? 0) + 1);
     if (!AUTHENTIC.has(r.verdict)) continue;
     ects += ectsOf(r);
     statedEqfLevels(r.elements).forEach((l) => eqf.add(l));
     skillsOf(r).forEach((s) => skills.add(s));
   }
-  return { total: reports.length, counts, ects: Math.round(ects * 100) / 100, eqfLevels: [...eqf].sort(), skills: [...skills].slice(0, 40) };
+  const headlines = HEADLINES.filter((h) => byHeadline.has(h)).map((h): [Headline, number] => [
+    h,
+    byHeadline.get(h) ?? 0,
+  ]);
+  return {
+    total: reports.length,
+    counts,
+    headlines,
+    ects: Math.round(ects * 100) / 100,
+    eqfLevels: [...eqf].sort(),
+    skills: [...skills].slice(0, 40),
+  };
 }
 
 /** Name tokens without diacritics, case or punctuation, sorted (order-insensitive). */
@@ -76,7 +93,10 @@ export function learnerNameOf(report: VerificationReport): string | undefined {
 }
 
 /** match: same tokens in any order (or one name contains all tokens of a shorter one of ≥ 2); differs; unknown. */
-export function compareNames(profileName: string, learnerName: string | undefined): 'match' | 'differs' | 'unknown' {
+export function compareNames(
+  profileName: string,
+  learnerName: string | undefined,
+): 'match' | 'differs' | 'unknown' {
   if (learnerName === undefined) return 'unknown';
   const a = nameTokens(profileName);
   const b = nameTokens(learnerName);

@@ -1,79 +1,44 @@
 /**
- * How each verdict is shown: word, icon and colour together (never colour alone).
+ * How each headline is shown: icon, colour and words together (never colour alone). The words
+ * are in the locale files (head_<headline>_label / _hint); this holds only what is drawn.
  * Plain TS (no Preact) so the content script can use it without pulling in UI code.
  */
-import type { Verdict } from '../lib/model/report';
+import type { Headline } from '../lib/report/headline';
 
-export interface VerdictMeta {
-  /** Short word(s) shown next to the icon. */
-  label: string;
+export type BadgeState = Headline | 'pending' | 'waiting';
+
+export interface BadgeLook {
   /** A text symbol; decorative (the label carries the meaning). */
   icon: string;
-  /** Foreground colour (AA contrast on white). */
+  /** Foreground colour (AA contrast on its background and on white). */
   colour: string;
   /** Tinted background for badges. */
   background: string;
-  /** One line for a tooltip or screen readers. */
-  description: string;
 }
 
-export const VERDICT_META: Record<Verdict, VerdictMeta> = {
-  verified: {
-    label: 'Verified',
-    icon: '✔',
-    colour: '#1e6b30',
-    background: '#e3f4e7',
-    description: 'Authentic, issued by an issuer on your trust lists, not revoked and valid.',
-  },
-  'verified-untrusted': {
-    label: 'Authentic, issuer not on your lists',
-    icon: '✔',
-    colour: '#1a4f9c',
-    background: '#e4edfb',
-    description: 'The credential is authentic, but no trust list you use names its issuer.',
-  },
-  expired: {
-    label: 'Expired',
-    icon: '⌛',
-    colour: '#7a4d00',
-    background: '#fcf0d6',
-    description: 'Authentic, but outside its validity period.',
-  },
-  revoked: {
-    label: 'Revoked',
-    icon: '⊘',
-    colour: '#a1221a',
-    background: '#fbe5e3',
-    description: 'Authentic, but the issuer has revoked it.',
-  },
-  invalid: {
-    label: 'Invalid',
-    icon: '✖',
-    colour: '#a1221a',
-    background: '#fbe5e3',
-    description: 'Tampered with, or its proof does not match.',
-  },
-  unverifiable: {
-    label: 'Could not verify',
-    icon: '?',
-    colour: '#4a4f55',
-    background: '#eceef0',
-    description: 'CredLens could not check it; the report says why.',
-  },
-};
+const GOOD: Omit<BadgeLook, 'icon'> = { colour: '#1e6b30', background: '#e3f4e7' };
+const FAIR: Omit<BadgeLook, 'icon'> = { colour: '#1a4f9c', background: '#e4edfb' };
+const CAUTION: Omit<BadgeLook, 'icon'> = { colour: '#7a4d00', background: '#fcf0d6' };
+const BAD: Omit<BadgeLook, 'icon'> = { colour: '#a1221a', background: '#fbe5e3' };
+const GREY: Omit<BadgeLook, 'icon'> = { colour: '#4a4f55', background: '#eceef0' };
 
-export const WAITING_META: VerdictMeta = {
-  label: 'Not checked yet',
-  icon: '?',
-  colour: '#4a4f55',
-  background: '#eceef0',
-  description: 'Verification is on click: open CredLens from the toolbar and choose Verify.',
-};
-
-export const PENDING_META: VerdictMeta = {
-  label: 'Checking…',
-  icon: '…',
-  colour: '#4a4f55',
-  background: '#eceef0',
-  description: 'CredLens is checking this credential.',
+/** Green only for a trusted issuer; red for the red flags; grey for "could not tell". */
+export const BADGE_LOOK: Record<BadgeState, BadgeLook> = {
+  verified: { icon: '✔', ...GOOD },
+  'verified-caveat': { icon: '✔', ...CAUTION },
+  identified: { icon: '✔', ...FAIR },
+  'unconfirmed-issuer': { icon: '◐', ...CAUTION },
+  expired: { icon: '⌛', ...CAUTION },
+  'not-yet-valid': { icon: '⌛', ...CAUTION },
+  revoked: { icon: '⊘', ...BAD },
+  invalid: { icon: '✖', ...BAD },
+  'not-found': { icon: '✖', ...BAD },
+  unreachable: { icon: '↻', ...GREY },
+  'no-verifiable-form': { icon: '–', ...GREY },
+  'unknown-platform': { icon: '–', ...GREY },
+  'not-a-credential': { icon: '∅', ...GREY },
+  unsupported: { icon: '?', ...GREY },
+  unverifiable: { icon: '?', ...GREY },
+  pending: { icon: '…', ...GREY },
+  waiting: { icon: '?', ...GREY },
 };

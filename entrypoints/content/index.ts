@@ -2,13 +2,16 @@
  * Content script: finds what may be a credential (links, badge images, JSON-LD, JWS) and
  * reports it to the background, which classifies it with the platform rules; shows a hint
  * next to each sighting the background took for a credential. It decides nothing and fetches
- * nothing. Re-scans only subtrees the page adds (debounced); a URL change (SPA) starts over.
+ * nothing. A credential the page shows several times (header, list, "show all" dialog; text and
+ * link) is reported once (sightingKey) and marked wherever it appears. An image is marked only
+ * once the background read baked badge data in it. Re-scans only subtrees the page adds
+ * (debounced); a URL change (SPA) starts over.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { Sighting } from '../../lib/detect/sighting';
+import { mergeSightings, sightingKey, type Sighting } from '../../lib/detect/sighting';
 import { readReply } from '../../lib/protocol/envelope';
-import { MESSAGE_LIMITS, type Mark } from '../../lib/protocol/messages';
+import { MESSAGE_LIMITS, type FoundSighting, type Mark } from '../../lib/protocol/messages';
 import { parseMarksUpdate, parseMarksValue } from '../../lib/protocol/parse-marks';
 import { isFromBackground } from '../../lib/protocol/sender';
 import { MARK_TAG, createMarker } from './marks';
@@ -23,6 +26,11 @@ const DEBOUNCE_MS = 300;
  */
 const PAGE_SCAN_BUDGET_MS = 400;
 const MAX_ROOTS_PER_FLUSH = 256;
+/** SECURITY: the places one credential is marked (a page repeating one link without end is bounded). */
+const MAX_ELEMENTS_PER_SIGHTING = 50;
+
+/** A candidate a sighting gave (the reply to `candidates/report`, without the sighting's index). */
+type Found = Omit<FoundSighting, 'i'>;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -34,10 +42,15 @@ export default defineContentScript({
     const marker = createMarker((url) => {
       void browser.runtime.sendMessage({ type: 'mark/open', url }).catch(() => undefined);
     });
-    /** Each sighting sent for this page, by its JSON: the candidate URLs it gave (null: reply pending). */
-    let results = new Map<string, string[] | null>();
-    /** Elements showing a sighting whose reply is pending. */
-    let waiting = new Map<string, Element[]>();
+    /**
+     * Each credential sighted on this page, by sightingKey: what was sent for it, the candidates it
+     * gave (null: reply pending), and every element showing it (each gets the mark).
+     */
+    let seen = new Map<string, { sighting: Sighting; found: Found[] | null; elements: Element[] }>();
+    /** Images being unbaked, by candidate URL: their elements are marked once a mark for the URL arrives. */
+    let deferred = new Map<string, Set<Element>>();
+    /** Image candidate URLs that count (a mark arrived for them): marked at once from now on. */
+    let counted = new Set<string>();
     let texts = 0; // JSON-LD and JWS texts sent for this page
     let page = pageKey();
     let reported = false; // sent at least once for this page URL
@@ -46,7 +59,25 @@ export default defineContentScript({
     let spent = 0; // ms of scanning on this page
 
     const applyMarks = (marks: Mark[]) => {
-      for (const m of marks) marker.update(m.url, m.state);
+      for (const m of marks) {
+        // A mark for an image's URL: the background found badge data in it; its elements get marks now.
+        counted.add(m.url);
+        for (const element of deferred.get(m.url) ?? []) marker.attach(element, m.url);
+        deferred.delete(m.url);
+        marker.update(m.url, m.state);
+      }
+    };
+
+    /** Marks `element` for each credential it shows; an image being unbaked waits for its mark. */
+    const mark = (element: Element, found: Found[]) => {
+      for (const f of found) {
+        if (f.probe !== true || counted.has(f.url)) marker.attach(element, f.url);
+        else {
+          const set = deferred.get(f.url) ?? new Set<Element>();
+          if (set.size < MAX_ELEMENTS_PER_SIGHTING) set.add(element);
+          deferred.set(f.url, set);
+        }
+      }
     };
 
     const send = async (batch: Array<{ key: string; sighting: Sighting }>, reset: boolean) => {
@@ -82,13 +113,13 @@ export default defineContentScript({
         if (forPage !== page) return; // the page moved on (SPA) while this was answered
         const reply = readReply<unknown>(raw);
         const value = reply.ok ? parseMarksValue(reply.value, chunk.length) : null;
-        const urls = chunk.map((): string[] => []);
-        for (const f of value?.found ?? []) urls[f.i]?.push(f.url);
+        const founds = chunk.map((): Found[] => []);
+        for (const f of value?.found ?? []) founds[f.i]?.push(f);
         for (const [i, { key }] of chunk.entries()) {
-          const got = urls[i] ?? [];
-          results.set(key, got);
-          for (const element of waiting.get(key) ?? []) for (const url of got) marker.attach(element, url);
-          waiting.delete(key);
+          const entry = seen.get(key);
+          if (entry === undefined) continue;
+          entry.found = founds[i] ?? [];
+          for (const element of entry.elements) mark(element, entry.found);
         }
         if (value !== null) applyMarks(value.marks);
       }
@@ -97,27 +128,39 @@ export default defineContentScript({
     const scan = (targets: Iterable<Element>) => {
       if (spent >= PAGE_SCAN_BUDGET_MS) return;
       const started = performance.now();
-      const fresh: Array<{ key: string; sighting: Sighting }> = [];
+      // Sightings to send, by key: one per credential, however often this scan met it.
+      const fresh = new Map<string, Sighting>();
       for (const root of targets) {
         if (performance.now() - started + spent >= PAGE_SCAN_BUDGET_MS) break;
         for (const { sighting, element } of scanSubtree(root)) {
-          const key = JSON.stringify(sighting);
-          const known = results.get(key);
+          const key = sightingKey(sighting);
+          const known = seen.get(key);
           if (known === undefined) {
-            if (results.size >= MESSAGE_LIMITS.maxSightingsPerPage) continue;
+            if (seen.size >= MESSAGE_LIMITS.maxSightingsPerPage) continue;
             const isText = sighting.kind === 'json' || sighting.kind === 'jwt';
             if (isText && texts >= MESSAGE_LIMITS.maxTextSightingsPerPage) continue;
             if (isText) texts++;
-            results.set(key, null);
-            waiting.set(key, [element]);
-            fresh.push({ key, sighting });
-          } else if (known === null) waiting.get(key)?.push(element);
-          else for (const url of known) marker.attach(element, url);
+            seen.set(key, { sighting, found: null, elements: [element] });
+            fresh.set(key, sighting);
+            continue;
+          }
+          if (!known.elements.includes(element) && known.elements.length < MAX_ELEMENTS_PER_SIGHTING)
+            known.elements.push(element);
+          const merged = mergeSightings(known.sighting, sighting);
+          if (merged !== known.sighting) {
+            // Seen again with a flag the first sighting lacked ("Show credential" in a credentials
+            // section): sent again with it, under the same key; the background lists it once.
+            known.sighting = merged;
+            fresh.set(key, merged);
+          } else if (known.found !== null) mark(element, known.found);
         }
       }
       spent += performance.now() - started;
-      if (fresh.length > 0) {
-        void send(fresh, !reported);
+      if (fresh.size > 0) {
+        void send(
+          [...fresh].map(([key, sighting]) => ({ key, sighting })),
+          !reported,
+        );
         reported = true;
       }
     };
@@ -127,8 +170,9 @@ export default defineContentScript({
       if (pageKey() !== page) {
         // SPA navigation: earlier candidates belong to the previous page.
         page = pageKey();
-        results = new Map();
-        waiting = new Map();
+        seen = new Map();
+        deferred = new Map();
+        counted = new Set();
         texts = 0;
         spent = 0;
         marker.reset();

@@ -9,7 +9,19 @@
  * `!important` rules, so page CSS can neither hide a mark nor move or resize it.
  */
 import type { MarkState } from '../../lib/protocol/messages';
-import { PENDING_META, VERDICT_META, WAITING_META } from '../../components/verdict-meta';
+import { BADGE_LOOK } from '../../components/verdict-meta';
+import { headlineHint, headlineLabel, type Words } from '../../lib/report/headline-keys';
+
+/** The extension's own i18n (content scripts have it); the key itself if it is missing. */
+const words: Words = (key, ...subs) => {
+  const g = globalThis as { browser?: { i18n?: { getMessage?: (k: string, s?: string[]) => string } } };
+  const c = globalThis as { chrome?: { i18n?: { getMessage?: (k: string, s?: string[]) => string } } };
+  try {
+    return (g.browser?.i18n ?? c.chrome?.i18n)?.getMessage?.(key, subs) || key;
+  } catch {
+    return key;
+  }
+};
 
 /** Tag of the mark host elements; the scanner skips them. */
 export const MARK_TAG = 'credlens-mark';
@@ -63,18 +75,18 @@ export function createMarker(open: (url: string) => void = () => undefined) {
   }
 
   function render(view: MarkView, state: MarkState): void {
-    const meta =
-      state === 'pending' ? PENDING_META : state === 'waiting' ? WAITING_META : VERDICT_META[state];
+    const meta = BADGE_LOOK[state] ?? BADGE_LOOK.unverifiable;
+    const label = headlineLabel(state, words);
     view.pill.style.color = meta.colour;
     view.pill.style.background = meta.background;
-    view.pill.title = `CredLens hint: ${meta.description} Click for the full report.`;
+    view.pill.title = `CredLens: ${label}. ${headlineHint(state, words)} ${words('mark_openReport')}`;
     view.pill.replaceChildren();
     const icon = document.createElement('b');
     icon.textContent = meta.icon;
     icon.setAttribute('aria-hidden', 'true');
     // The word, visually hidden: it never sizes the mark.
     const word = document.createElement('i');
-    word.textContent = `CredLens: ${meta.label}`;
+    word.textContent = `CredLens: ${label}`;
     view.pill.append(icon, word);
   }
 

@@ -1,7 +1,8 @@
 /**
  * Extracts what may be a credential from the DOM: links the page-side pre-check takes
  * (lib/detect/link-pick.ts), links the page marks as Open Badges, "Show credential" links in
- * credentials sections, badge-like images, JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
+ * credentials sections, images that may carry a baked badge (PNG/SVG files in credentials
+ * sections, platforms' badge images: never by their alt text), JSON-LD scripts and compact JWS in the text. It classifies nothing: the background
  * applies the platform rules to these sightings (lib/detect/classify-sighting.ts), so the
  * page never compiles them. No network, no state beyond a per-section cache.
  */
@@ -9,7 +10,8 @@ import { linkPicker, matchesNeedles, type PickLink } from '../../lib/detect/link
 import { SIGHTING_LIMITS, type Sighting } from '../../lib/detect/sighting';
 import { cleanLabel } from '../../lib/detect/url';
 import {
-  BADGE_WORDS,
+  BADGE_IMAGE_SRC,
+  BAKEABLE_SRC,
   GENERIC_LINK_TEXT,
   findJws,
   NOT_BAKEABLE_SRC,
@@ -115,14 +117,25 @@ export function scanSubtree(root: Element): Seen[] {
     if (!img.hasAttribute('srcset') && NOT_BAKEABLE_SRC.test(img.getAttribute('src') ?? '')) continue;
     const src = img.currentSrc || img.src;
     if (!/^https?:/i.test(src) || NOT_BAKEABLE_SRC.test(src) || src.length > SIGHTING_LIMITS.maxUrlLength) continue;
+    // Only real signals make an image worth unbaking (classifyImage): a platform's badge image, or
+    // a PNG/SVG file in a credentials section or linked as a file of its own. Alt and title text
+    // never do: logos say "badge" too. The background counts it only once it reads baked data in it.
+    const known = BADGE_IMAGE_SRC.test(src);
+    const bakeable = BAKEABLE_SRC.test(src);
+    if (!known && !bakeable) continue;
+    const link = img.closest('a[href]');
+    // The link around: a credential link (the image is that link's; the background decides with
+    // the rules), or a link to a PNG/SVG file (the image linked as a file of its own).
+    const linkHref =
+      link instanceof HTMLAnchorElement
+        ? (pick(link.getAttribute('href') ?? '', () => link.href) ??
+          (/^https?:/i.test(link.href) && BAKEABLE_SRC.test(link.href) ? link.href : ''))
+        : '';
+    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength;
+    const inSection = !known && inCredentialSection(img);
+    if (!known && !inSection && !(inLink && BAKEABLE_SRC.test(linkHref))) continue;
     const alt = cleanLabel(img.alt);
     const title = cleanLabel(img.title);
-    const link = img.closest('a[href]');
-    const linkHref = link instanceof HTMLAnchorElement ? (pick(link.getAttribute('href') ?? '', () => link.href) ?? '') : '';
-    const inLink = linkHref !== '' && linkHref.length <= SIGHTING_LIMITS.maxUrlLength;
-    const inSection = inCredentialSection(img);
-    // One signal says "badge"; the background weighs them (logos, file types) with classifyImage.
-    if (!inLink && !inSection && !BADGE_WORDS.test(alt ?? '') && !BADGE_WORDS.test(title ?? '')) continue;
     const sighting: Extract<Sighting, { kind: 'image' }> = { kind: 'image', src };
     if (alt !== undefined) sighting.alt = alt;
     if (title !== undefined) sighting.title = title;

@@ -1,10 +1,20 @@
 /** Popup: the credentials found on the current tab, each with its verdict; a row opens the report. */
+import { VERDICT_HEADLINE } from '../../lib/report/headline';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, uiLanguage } from '../../components/i18n';
+import { t } from '../../components/i18n';
 import { authName, qaName } from '../../components/LevelsPanel';
-import { hostOf, notVerifiableText, pdfTabUrl, platformName, rowFacts } from '../../components/row-facts';
+import { readableDate } from '../../components/readable';
+import {
+  hostOf,
+  issuerClaimOf,
+  issuerText,
+  notVerifiableText,
+  pdfTabUrl,
+  platformName,
+  rowFacts,
+} from '../../components/row-facts';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import '../../components/styles.css';
 import { request } from '../../lib/extension/messaging';
@@ -49,9 +59,7 @@ function Row({
   // What the page called it, when that is not what the credential says (a recruiter should notice).
   const label = entry.candidate.label;
   const shownAs =
-    credTitle !== undefined &&
-    label !== undefined &&
-    !label.toLowerCase().includes(credTitle.toLowerCase())
+    credTitle !== undefined && label !== undefined && !label.toLowerCase().includes(credTitle.toLowerCase())
       ? label
       : undefined;
   const waiting = entry.waiting === true;
@@ -61,6 +69,11 @@ function Row({
     <>
       {!waiting && (
         <VerdictBadge
+          state={
+            entry.state === 'done' && entry.verdict !== undefined
+              ? (entry.headline ?? VERDICT_HEADLINE[entry.verdict])
+              : 'pending'
+          }
           verdict={entry.state === 'done' && entry.verdict !== undefined ? entry.verdict : 'pending'}
           testId="verdict"
         />
@@ -68,7 +81,7 @@ function Row({
       <span class="row__title">{title}</span>
       <span class="row__meta">
         {facts.issuer !== undefined
-          ? t('popup_issuedBy', facts.issuer)
+          ? issuerText(facts.issuer, entry.issuerClaim ?? issuerClaimOf(report))
           : waiting
             ? t('found_waiting')
             : entry.state === 'pending'
@@ -79,7 +92,7 @@ function Row({
           {entry.candidate.kind === 'image' ? t('popup_badgeImage') : platformName(entry.candidate)}
         </span>
         {host !== undefined && ` (${host})`}
-        {facts.issuedOn !== undefined && ` · ${t('popup_issued', shortDate(facts.issuedOn))}`}
+        {facts.issuedOn !== undefined && ` · ${t('popup_issued', readableDate(facts.issuedOn))}`}
       </span>
       {notVerifiable !== undefined && entry.state === 'done' && (
         <span class="row__meta" data-testid="not-verifiable">
@@ -87,12 +100,26 @@ function Row({
         </span>
       )}
       {report !== undefined && (
-        <span class="row__meta levels-inline" data-testid="row-levels" data-authenticity={report.authenticity.level} data-qa={report.qualityAssurance.level}>
-          <abbr title={authName(report.authenticity.level)}>{report.authenticity.level}</abbr> {authName(report.authenticity.level)} ·{' '}
-          <abbr title={qaName(report.qualityAssurance.level)}>{report.qualityAssurance.level}</abbr> {qaName(report.qualityAssurance.level)}
+        <span
+          class="row__meta levels-inline"
+          data-testid="row-levels"
+          data-authenticity={report.authenticity.level}
+          data-qa={report.qualityAssurance.level}
+        >
+          <abbr title={authName(report.authenticity.level)}>{report.authenticity.level}</abbr>{' '}
+          {authName(report.authenticity.level)} ·{' '}
+          <abbr title={qaName(report.qualityAssurance.level)}>{report.qualityAssurance.level}</abbr>{' '}
+          {qaName(report.qualityAssurance.level)}
         </span>
       )}
       {shownAs !== undefined && <span class="row__meta">{t('popup_shownAs', shownAs)}</span>}
+      {(entry.recipientDiffers === true ||
+        report?.checks.some((c) => c.id === 'recipient.match' && c.status === 'failed') === true) && (
+        <span class="row__meta row__alarm" data-testid="row-recipient-mismatch">
+          <span aria-hidden="true">✖ </span>
+          {t('popup_rowRecipientDiffers')}
+        </span>
+      )}
     </>
   );
   const reportId = entry.reportId;
@@ -134,11 +161,6 @@ function Row({
       )}
     </li>
   );
-}
-
-function shortDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 function Popup() {
@@ -186,7 +208,11 @@ function Popup() {
       void (async () => {
         const tabId = await targetTab();
         if (tabId === null) return;
-        const reply = await request<TabView>({ type: 'candidate/verify', tabId, ...(url === undefined ? {} : { url }) });
+        const reply = await request<TabView>({
+          type: 'candidate/verify',
+          tabId,
+          ...(url === undefined ? {} : { url }),
+        });
         if (stopped) return;
         if (!reply.ok) return setError(reply.error.message);
         show(reply.value);
@@ -204,6 +230,14 @@ function Popup() {
     };
   }, []);
 
+  const differs =
+    view?.entries.filter(
+      (e) =>
+        e.recipientDiffers === true ||
+        (e.reportId !== undefined &&
+          reports[e.reportId]?.checks.some((c) => c.id === 'recipient.match' && c.status === 'failed') ===
+            true),
+    ).length ?? 0;
   const openChecker = () => void browser.tabs.create({ url: new URL('/report.html', location.href).href });
 
   return (
@@ -226,16 +260,26 @@ function Popup() {
           <button
             type="button"
             data-testid="scan-pdf"
-            onClick={() => void browser.tabs.create({ url: new URL(`/report.html?scan=${encodeURIComponent(pdfUrl)}`, location.href).href })}
+            onClick={() =>
+              void browser.tabs.create({
+                url: new URL(`/report.html?scan=${encodeURIComponent(pdfUrl)}`, location.href).href,
+              })
+            }
           >
             {t('popup_scanPdf')}
           </button>
         </p>
       )}
       {error !== null && <p class="error">{error}</p>}
-      {view !== null && view.entries.length === 0 && (
-        <p class="empty">{t('popup_empty')}</p>
+      {differs > 0 && (
+        <p class="must-see must-see--bad" role="alert" data-testid="recipient-mismatch">
+          <strong>
+            <span aria-hidden="true">✖ </span>
+            {t('popup_recipientDiffers', differs)}
+          </strong>
+        </p>
       )}
+      {view !== null && view.entries.length === 0 && <p class="empty">{t('popup_empty')}</p>}
       {view !== null && view.entries.length > 0 && (
         <ul class="rows" aria-label={t('popup_list')}>
           {view.entries.map((e) => (
@@ -258,12 +302,19 @@ function Popup() {
           class="link-button"
           data-testid="open-summary"
           disabled={tabId === null}
-          onClick={() => void browser.tabs.create({ url: new URL(`/summary.html?tab=${tabId ?? ''}`, location.href).href })}
+          onClick={() =>
+            void browser.tabs.create({ url: new URL(`/summary.html?tab=${tabId ?? ''}`, location.href).href })
+          }
         >
           {t('popup_summary')}
         </button>
         {' · '}
-        <button type="button" class="link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="open-options"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
           {t('popup_options')}
         </button>
       </p>

@@ -9,16 +9,20 @@ import { browser } from 'wxt/browser';
 import { DropZone } from '../../components/DropZone';
 import { t } from '../../components/i18n';
 import { ReportView } from '../../components/ReportView';
-import { isCvFile } from '../../components/row-facts';
+import type { RecipientCheckResult } from '../../components/RecipientCheck';
+import { isCvFile, verifyInputOf } from '../../components/row-facts';
 import { ScanResults } from '../../components/ScanResults';
 import '../../components/styles.css';
 import { classifyLink } from '../../lib/detect/classify-link';
 import { request } from '../../lib/extension/messaging';
-import { readSettings } from '../../lib/extension/settings';
+import { loadTrustSources, readSettings } from '../../lib/extension/settings';
 import type { VerificationReport } from '../../lib/model/report';
-import { LIMITS } from '../../lib/model/input';
-import { encodeBase64 } from '../../lib/protocol/base64';
+import { LIMITS, type CredentialInput } from '../../lib/model/input';
+import { createFetcher } from '../../lib/net/fetcher';
+import { decodeBase64, encodeBase64 } from '../../lib/protocol/base64';
 import type { FileScanValue, ReportValue, VerifiedValue, VerifyRequestInput } from '../../lib/protocol/messages';
+import { createTrustStore } from '../../lib/trust/store';
+import { verifyCredential } from '../../lib/verify';
 
 type State =
   | { kind: 'empty' }
@@ -32,8 +36,26 @@ function openReport(reportId: string): void {
   void browser.tabs.create({ url: new URL(`/report.html?id=${encodeURIComponent(reportId)}`, location.href).href });
 }
 
+/** What a credential was checked from, to check it again (with the candidate's e-mail) on this page. */
+function toCredentialInput(input: VerifyRequestInput): CredentialInput | null {
+  if (input.kind === 'url') return { kind: 'url', url: input.url };
+  if (input.kind === 'text') return { kind: 'text', text: input.text, ...(input.name === undefined ? {} : { name: input.name }) };
+  const bytes = decodeBase64(input.base64);
+  if (bytes === null) return null;
+  return { kind: 'bytes', bytes, ...(input.name === undefined ? {} : { name: input.name }), ...(input.mediaType === undefined ? {} : { mediaType: input.mediaType }) };
+}
+
+/** The input a stored report came from: its candidate's, else its source when that is an address. */
+function inputOfStored(value: ReportValue): VerifyRequestInput | null {
+  if (value.candidate !== undefined) return verifyInputOf(value.candidate);
+  const source = value.report.source;
+  return /^https?:\/\//i.test(source) && source.length <= 4096 ? { kind: 'url', url: source } : null;
+}
+
 function ReportPage() {
   const [state, setState] = useState<State>({ kind: 'empty' });
+  /** What the shown report was checked from (kept in this page only). */
+  const [checkedInput, setCheckedInput] = useState<VerifyRequestInput | null>(null);
   const [busy, setBusy] = useState(false);
   const [autoVerify, setAutoVerify] = useState(true);
 
@@ -50,11 +72,10 @@ function ReportPage() {
     const id = new URLSearchParams(location.search).get('id');
     if (id === null) return;
     setState({ kind: 'loading' });
-    void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) =>
-      setState(
-        r.ok ? { kind: 'report', report: r.value.report } : { kind: 'error', message: r.error.message },
-      ),
-    );
+    void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) => {
+      if (r.ok) setCheckedInput(inputOfStored(r.value));
+      setState(r.ok ? { kind: 'report', report: r.value.report } : { kind: 'error', message: r.error.message });
+    });
   }, []);
 
   useEffect(() => {
@@ -68,7 +89,26 @@ function ReportPage() {
     setBusy(false);
     if (!r.ok) return setState({ kind: 'error', message: r.error.message });
     history.replaceState(null, '', `?id=${encodeURIComponent(r.value.reportId)}`);
+    setCheckedInput(input);
     setState({ kind: 'report', report: r.value.report });
+  };
+
+  /**
+   * The candidate's e-mail: verifies the shown credential again here with it as the recipient to
+   * compare (as the profile summary does), so the address never leaves this page.
+   */
+  const checkRecipient = async (email: string): Promise<RecipientCheckResult> => {
+    const input = checkedInput === null ? null : toCredentialInput(checkedInput);
+    if (input === null) return { ok: false, message: t('report_emailNoInput') };
+    const { sources } = await loadTrustSources(browser.storage.local);
+    const report = await verifyCredential(input, {
+      fetch: createFetcher({ redirectMode: 'follow' }),
+      now: () => new Date(),
+      trust: createTrustStore(sources),
+      recipients: [{ type: 'email', value: email }],
+    });
+    setState({ kind: 'report', report });
+    return { ok: true };
   };
 
   const scan = async (input: Exclude<VerifyRequestInput, { kind: 'text' }>, keepUrl?: string) => {
@@ -118,7 +158,7 @@ function ReportPage() {
           {state.message}
         </p>
       )}
-      {state.kind === 'report' && <ReportView report={state.report} />}
+      {state.kind === 'report' && <ReportView report={state.report} onCheckRecipient={checkRecipient} />}
       {state.kind === 'scan' && (
         <ScanResults
           key={state.seq}

@@ -7,14 +7,15 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ExportButtons } from '../../components/ExportButtons';
-import { t, verdictWord } from '../../components/i18n';
+import { t } from '../../components/i18n';
+import { LearnerValue } from '../../components/LearnerValue';
 import { authName, qaName } from '../../components/LevelsPanel';
 import '../../components/styles.css';
 import { compareNames, learnerNameOf, nameFromTitle, summariseProfile } from '../../components/summary-model';
-import { VerdictBadge } from '../../components/VerdictBadge';
+import { headlineOf, VerdictBadge } from '../../components/VerdictBadge';
 import { request } from '../../lib/extension/messaging';
 import { loadTrustSources } from '../../lib/extension/settings';
-import { VERDICT_ORDER, type VerificationReport } from '../../lib/model/report';
+import type { VerificationReport } from '../../lib/model/report';
 import { createFetcher } from '../../lib/net/fetcher';
 import type { ReportValue, TabView } from '../../lib/protocol/messages';
 import { createTrustStore } from '../../lib/trust/store';
@@ -51,7 +52,8 @@ function Summary() {
         const got = await request<ReportValue>({ type: 'report/get', reportId: id });
         if (got.ok && !stopped) setReports((prev) => ({ ...prev, [e.candidate.url]: got.value.report }));
       }
-      if (r.value.entries.some((e) => e.state === 'pending' && e.waiting !== true)) timer = setTimeout(() => void load(), POLL_MS);
+      if (r.value.entries.some((e) => e.state === 'pending' && e.waiting !== true))
+        timer = setTimeout(() => void load(), POLL_MS);
     };
     void load();
     void browser.tabs
@@ -88,7 +90,12 @@ function Summary() {
     setChecking(true);
     await browser.storage.session.set({ [emailKey(view.pageUrl)]: email.trim() });
     const { sources } = await loadTrustSources(browser.storage.local);
-    const env = { fetch: createFetcher({ redirectMode: 'follow' }), now: () => new Date(), trust: createTrustStore(sources), recipients: [{ type: 'email' as const, value: email.trim() }] };
+    const env = {
+      fetch: createFetcher({ redirectMode: 'follow' }),
+      now: () => new Date(),
+      trust: createTrustStore(sources),
+      recipients: [{ type: 'email' as const, value: email.trim() }],
+    };
     const updated: Record<string, VerificationReport> = {};
     for (const x of hashed) updated[x.url] = await verifyCredential({ kind: 'url', url: x.url }, env);
     setReports((prev) => ({ ...prev, ...updated }));
@@ -124,21 +131,20 @@ function Summary() {
         <div class="card" data-testid="summary-total">
           <span class="card__num">{s.total}</span> {t('summary_total')}
         </div>
-        {VERDICT_ORDER.slice()
-          .reverse()
-          .filter((v) => s.counts[v] > 0)
-          .map((v) => (
-            <div class="card" key={v} data-testid="summary-count" data-verdict={v}>
-              <span class="card__num">{s.counts[v]}</span> <VerdictBadge verdict={v} />
-            </div>
-          ))}
+        {s.headlines.map(([h, n]) => (
+          <div class="card" key={h} data-testid="summary-count" data-headline={h}>
+            <span class="card__num">{n}</span> <VerdictBadge state={h} />
+          </div>
+        ))}
         <div class="card" data-testid="summary-ects">
           <span class="card__num">{s.ects}</span> {t('summary_ects')}
         </div>
       </section>
       <dl class="kv">
         <dt>{t('summary_eqf')}</dt>
-        <dd data-testid="summary-eqf">{s.eqfLevels.length > 0 ? s.eqfLevels.map((l) => `EQF ${l}`).join(', ') : t('summary_none')}</dd>
+        <dd data-testid="summary-eqf">
+          {s.eqfLevels.length > 0 ? s.eqfLevels.map((l) => `EQF ${l}`).join(', ') : t('summary_none')}
+        </dd>
         <dt>{t('summary_skills')}</dt>
         <dd data-testid="summary-skills">{s.skills.length > 0 ? s.skills.join(' · ') : t('summary_none')}</dd>
       </dl>
@@ -147,13 +153,24 @@ function Summary() {
         <h2 id="h-name">{t('summary_name')}</h2>
         <label class="field">
           {t('summary_nameLabel')}
-          <input data-testid="profile-name" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            data-testid="profile-name"
+            value={name}
+            maxLength={120}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <p class="muted small">{t('summary_nameHint')}</p>
         <form class="inline-form" onSubmit={(e) => void checkRecipients(e)}>
           <label>
             {t('summary_email')}
-            <input type="email" data-testid="profile-email" value={email} maxLength={320} onInput={(e) => setEmail(e.currentTarget.value)} />
+            <input
+              type="email"
+              data-testid="profile-email"
+              value={email}
+              maxLength={320}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" data-testid="check-recipients" disabled={checking || hashed.length === 0}>
             {checking ? t('popup_checking') : t('summary_emailCheck')}
@@ -177,22 +194,36 @@ function Summary() {
             const match = name.trim() === '' ? 'unknown' : compareNames(name, learner);
             const recipient = report.checks.find((c) => c.id === 'recipient.match');
             return (
-              <tr key={url} data-testid="summary-row" data-verdict={report.verdict} data-url={url}>
+              <tr
+                key={url}
+                data-testid="summary-row"
+                data-verdict={report.verdict}
+                data-headline={headlineOf(report)}
+                data-url={url}
+              >
                 <th scope="row">
                   {report.credential.title ?? t('report_untitled')}
                   <span class="muted small block">{report.issuer.name ?? report.issuer.id ?? ''}</span>
                 </th>
                 <td>
-                  <VerdictBadge verdict={report.verdict} />
-                  <span class="visually-hidden">{verdictWord(report.verdict)}</span>
+                  <VerdictBadge state={headlineOf(report)} verdict={report.verdict} />
                 </td>
                 <td class="small">
                   <span title={authName(report.authenticity.level)}>{report.authenticity.level}</span> ·{' '}
                   <span title={qaName(report.qualityAssurance.level)}>{report.qualityAssurance.level}</span>
                 </td>
                 <td class="small" data-testid="name-hint" data-match={match}>
-                  {learner ?? report.credential.recipient ?? '—'}
-                  {learner !== undefined && match !== 'unknown' && <span class="muted block">{match === 'match' ? t('summary_nameMatch') : t('summary_nameDiffers')}</span>}
+                  {learner ??
+                    (report.credential.recipient === undefined ? (
+                      '—'
+                    ) : (
+                      <LearnerValue value={report.credential.recipient} />
+                    ))}
+                  {learner !== undefined && match !== 'unknown' && (
+                    <span class="muted block">
+                      {match === 'match' ? t('summary_nameMatch') : t('summary_nameDiffers')}
+                    </span>
+                  )}
                   {recipient !== undefined && recipient.status !== 'skipped' && (
                     <span class="muted block" data-testid="recipient-check" data-status={recipient.status}>
                       {recipient.message}
@@ -206,7 +237,11 @@ function Summary() {
       </table>
 
       <h2>{t('summary_export')}</h2>
-      <ExportButtons reports={list.map((x) => x.report)} {...(view === null ? {} : { page: view.pageUrl })} testIdPrefix="summary-export" />
+      <ExportButtons
+        reports={list.map((x) => x.report)}
+        {...(view === null ? {} : { page: view.pageUrl })}
+        testIdPrefix="summary-export"
+      />
     </main>
   );
 }

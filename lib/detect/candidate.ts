@@ -1,7 +1,8 @@
 /**
  * What the content script (or a file scanner) saw that may be a verifiable credential:
- * `link` (a platform page or hosted document), `image` (a badge that may be baked),
- * `embedded` (the credential itself, in the page or file: JSON-LD, a JWT, an attachment).
+ * `link` (a platform page or hosted document), `image` (an image that may carry a baked badge:
+ * a credential only once its baked data is read, lib/scan/baked.ts), `embedded` (the credential
+ * itself, in the page or file: JSON-LD, a JWT, an attachment).
  */
 export type CandidateKind = 'link' | 'image' | 'embedded';
 
@@ -16,7 +17,7 @@ export interface Candidate {
   url: string;
   /** What was on the page: the link's href, the image's src, or the page/file holding the embedded credential. */
   pageUrl: string;
-  /** Rule that matched: `credly`, `badgr`, `coursera`, `ob-hosted`, `baked-image`, `json-ld`, `jwt`... */
+  /** Rule that matched: `credly`, `badgr`, `coursera`, `ob-hosted`, `edc-link`, `credential-link`, `baked-image`, `json-ld`, `jwt`... */
   platform: string;
   /** Visible text near the candidate (link text, alt text), for display only. */
   label?: string;

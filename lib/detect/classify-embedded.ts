@@ -81,10 +81,19 @@ interface EmbedContext {
   label?: string;
 }
 
-function embedded(platform: 'json-ld' | 'jwt', content: string, ctx: EmbedContext): Candidate {
+/**
+ * An embedded candidate. `identity` is what the key hashes: the same credential written twice (two
+ * scripts, or a script and a `@graph` item, spaced differently) is the same payload, so one key.
+ */
+function embedded(
+  platform: 'json-ld' | 'jwt',
+  content: string,
+  ctx: EmbedContext,
+  identity = content,
+): Candidate {
   const c: Candidate = {
     kind: 'embedded',
-    url: embeddedKey(ctx.pageUrl, content),
+    url: embeddedKey(ctx.pageUrl, identity),
     pageUrl: ctx.pageUrl,
     platform,
     content,
@@ -102,7 +111,8 @@ export function classifyJsonText(text: string, ctx: EmbedContext): Candidate[] {
   if (text.length > CANDIDATE_LIMITS.maxContentLength) return [];
   const v = parseJson(text.trim());
   if (v === undefined) return [];
-  if (isCredentialJson(v)) return [embedded('json-ld', text.trim(), ctx)];
+  // The key hashes the parsed value written without spacing (JSON.stringify): the same payload.
+  if (isCredentialJson(v)) return [embedded('json-ld', text.trim(), ctx, JSON.stringify(v))];
   const items = Array.isArray(v)
     ? v
     : typeof v === 'object' && v !== null && Array.isArray((v as Record<string, unknown>)['@graph'])

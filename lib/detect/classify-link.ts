@@ -1,10 +1,11 @@
 import type { Candidate } from './candidate';
 import { PLATFORM_RULES } from './platforms/index';
-import { obHostedRule } from './platforms/ob-hosted';
+import { edcFileRule } from './platforms/europass';
+import { credentialLinkRule, obHostedRule } from './platforms/ob-hosted';
 import { hostMatches, matchLinkRule, type LinkRule } from './rules';
 import { escapeRegExp } from './signals';
 import { REDIRECT_WRAPPERS, unwrapParsedRedirect } from './unwrap';
-import { cleanLabel, parseHttpUrl } from './url';
+import { cleanLabel, credentialIdentity, parseHttpUrl } from './url';
 
 /** All platform link rules, most specific first. */
 export const LINK_RULES: readonly LinkRule[] = PLATFORM_RULES;
@@ -40,8 +41,8 @@ function rulesFor(host: string): readonly LinkRule[] {
   return LINK_RULES.filter((r) => hits.includes(r) || extra.includes(r));
 }
 
-/** Path endings of credential files classifyLink accepts on any host (hosted assertions, JWS/VC files). */
-const FILE_ENDING_WORDS = ['json', 'jsonld', 'jws', 'jwt', 'vc'] as const;
+/** Path endings of credential files classifyLink accepts on any host (hosted assertions, JWS/VC files, EDC XML). */
+const FILE_ENDING_WORDS = ['json', 'jsonld', 'jws', 'jwt', 'vc', 'xml'] as const;
 
 /**
  * The literal start every path `path` matches must have: `^\/badges\/(?<id>…)` gives `/badges/`.
@@ -169,20 +170,15 @@ export function classifyLink(href: string, ctx: LinkContext = {}): Candidate | n
       if (target === null) continue;
       return base(rule.platform, target.href, rule.fragment !== undefined);
     }
-    // The human page is the candidate's identity; the fragment may carry the id (viewers).
-    const c = base(
-      rule.platform,
-      rule.fragment === undefined ? url.href : `${url.href}#${hash}`,
-      rule.fragment !== undefined,
-    );
+    // The human page is the candidate's identity (credentialIdentity: `/x/` is `/x`); the
+    // fragment may carry the id (viewers).
+    const page = credentialIdentity(url.href) ?? url.href;
+    const c = base(rule.platform, rule.fragment === undefined ? page : `${page}#${hash}`, rule.fragment !== undefined);
     c.noVerifiableForm = true;
     return c;
   }
-  if (ctx.explicit === true || looksLikeHostedAssertion(url)) {
-    return base(obHostedRule.platform, url.href);
-  }
-  if (looksLikeCredentialFile(url)) return base('credential-file', url.href);
-  return null;
+  const file = credentialFileLink(url, ctx.explicit === true);
+  return file === null ? null : base(file, url.href);
 }
 
 /** Platform id of a credential link to a site no rule knows (found in a credentials section). */
@@ -200,7 +196,8 @@ export function classifyUnlistedCredentialLink(href: string, ctx: LinkContext = 
   if (seen === null) return null;
   const inner = parseHttpUrl(unwrapParsedRedirect(href.trim(), seen));
   if (inner === null) return null;
-  const c: Candidate = { kind: 'link', url: inner.href, pageUrl: seen.href, platform: UNLISTED_PLATFORM, noVerifiableForm: true };
+  const url = credentialIdentity(inner.href) ?? inner.href;
+  const c: Candidate = { kind: 'link', url, pageUrl: seen.href, platform: UNLISTED_PLATFORM, noVerifiableForm: true };
   const label = cleanLabel(ctx.label);
   if (label !== undefined) c.label = label;
   if (ctx.where !== undefined) c.where = ctx.where.slice(0, 120);
@@ -212,18 +209,34 @@ function fragmentOf(href: string): string {
   return i < 0 ? '' : href.slice(i + 1, i + 1 + 2048);
 }
 
-function looksLikeHostedAssertion(url: URL): boolean {
-  const path = url.pathname.toLowerCase();
-  let suffix = false;
-  for (const s of obHostedRule.pathSuffixes) suffix ||= path.endsWith(s);
-  if (!suffix) return false;
-  for (const w of obHostedRule.pathWords) if (path.includes(w)) return true;
+const endsWithOneOf = (path: string, suffixes: readonly string[]): boolean => {
+  for (const s of suffixes) if (path.endsWith(s)) return true;
   return false;
-}
+};
+const includesOneOf = (path: string, words: readonly string[]): boolean => {
+  for (const w of words) if (path.includes(w)) return true;
+  return false;
+};
 
-/** Credential files linked from CVs: compact JWS/JWT and VC files by their ending. */
-const CREDENTIAL_FILE = /\.(?:jws|jwt|vc\.json|vp\.json|vc|jsonld)$/i;
-
-function looksLikeCredentialFile(url: URL): boolean {
-  return CREDENTIAL_FILE.test(url.pathname);
+/**
+ * A link to a credential document on a host no rule knows, by its address (or the page's
+ * explicit mark), labelled by what it is: `edc-link` (an `.xml`/`.jsonld` file named for
+ * Europass/EDC), `ob-hosted` (an Open Badges assertion: `.json`/`.jsonld` under an assertion or
+ * badge path, or a link the page marks as Open Badges), or `credential-link` when the kind is not
+ * known before the document is fetched. Null when the address is no such document.
+ */
+function credentialFileLink(url: URL, explicit: boolean): string | null {
+  const path = url.pathname.toLowerCase();
+  const edc = endsWithOneOf(path, edcFileRule.pathSuffixes) && edcFileRule.naming.test(path);
+  if (edc) return edcFileRule.platform;
+  const json = endsWithOneOf(path, obHostedRule.pathSuffixes);
+  if (explicit || (json && includesOneOf(path, obHostedRule.pathWords))) return obHostedRule.platform;
+  const r = credentialLinkRule;
+  if (
+    (json && includesOneOf(path, r.jsonPathWords)) ||
+    r.fileEndings.test(path) ||
+    (r.xmlEnding.test(path) && r.xmlPathWords.test(path))
+  )
+    return r.platform;
+  return null;
 }

@@ -1,6 +1,6 @@
 /** The background's side of a sighting: the same classifiers as every other scanner. */
 import type { Candidate } from './candidate';
-import { classifyImage } from './classify-image';
+import { classifyImage, linksOwnFile } from './classify-image';
 import { classifyJsonText, classifyJwsInText } from './classify-embedded';
 import { classifyLink, classifyUnlistedCredentialLink } from './classify-link';
 import type { Sighting } from './sighting';
@@ -32,6 +32,7 @@ export function classifySighting(s: Sighting, pageUrl: string): Candidate[] {
         title: s.title ?? null,
         inCredentialSection: s.inCredentialSection === true,
         inCredentialLink: s.linkHref !== undefined && classifyLink(s.linkHref) !== null,
+        linksOwnFile: linksOwnFile(s.linkHref, s.src),
       });
       return c === null ? [] : [c];
     }

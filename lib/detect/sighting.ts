@@ -6,6 +6,7 @@
  * Plain JSON, bounded by SIGHTING_LIMITS; every field is page-controlled.
  */
 import { CANDIDATE_LIMITS } from './candidate';
+import { credentialIdentity } from './url';
 
 export type Sighting =
   | {
@@ -29,7 +30,10 @@ export type Sighting =
       title?: string;
       /** The image sits in a section headed as credentials. */
       inCredentialSection?: true;
-      /** The link around the image, when the page-side pre-check took it for a credential link. */
+      /**
+       * The link around the image, when the page-side pre-check took it for a credential link or it
+       * points at a PNG/SVG file (the image linked as a file of its own).
+       */
       linkHref?: string;
     }
   /** The text of a `<script type="application/ld+json">` (or `application/vc+ld+json`) block. */
@@ -44,3 +48,60 @@ export const SIGHTING_LIMITS = {
   /** JSON or JWS text of one sighting (larger credentials are not reported from pages). */
   maxTextLength: CANDIDATE_LIMITS.maxContentLength,
 } as const;
+
+/**
+ * A fragment that is an app's route (`#/shareview/…`, `#!/x`, `#verify?vc=…`): viewers keep a
+ * credential's id there, so it is part of the address. Any other fragment (`#top`) is not.
+ */
+const ROUTE_FRAGMENT = /^#(?:[!/]|[^#]*[?=])/;
+
+/** The identity of an address a page shows (credentialIdentity, keeping a route fragment). */
+export function sightedAddress(href: string): string {
+  const hash = href.indexOf('#');
+  const keep = hash >= 0 && ROUTE_FRAGMENT.test(href.slice(hash));
+  return credentialIdentity(href, keep) ?? href;
+}
+
+/**
+ * What makes two sightings the same credential for the content script, which reports each once
+ * (however many times the page shows it) and marks every place it appears: a link's or image's
+ * address by sightedAddress (the fragment and a trailing slash aside), or the same embedded text.
+ * A link's label and where it was seen do not count; its flags are merged (mergeSightings).
+ */
+export function sightingKey(s: Sighting): string {
+  switch (s.kind) {
+    case 'link':
+      return `link ${sightedAddress(s.href)}`;
+    case 'image':
+      // Inside a credential link the image is that link's: another context is another sighting.
+      return `image ${sightedAddress(s.src)}${s.linkHref === undefined ? '' : ` in ${sightedAddress(s.linkHref)}`}`;
+    case 'json':
+      return `json ${s.text}`;
+    case 'jwt':
+      return `jwt ${s.text}`;
+  }
+}
+
+/**
+ * `known` with what `more` (a sighting of the same key) adds: a link's `explicit` and `listed`
+ * flags, an image's credentials section. `known` itself when nothing is added (nothing to send again).
+ */
+export function mergeSightings(known: Sighting, more: Sighting): Sighting {
+  if (known.kind === 'link' && more.kind === 'link') {
+    const explicit = more.explicit === true && known.explicit !== true;
+    const listed = more.listed === true && known.listed !== true;
+    if (!explicit && !listed) return known;
+    const merged = { ...known };
+    if (explicit) merged.explicit = true;
+    if (listed) merged.listed = true;
+    return merged;
+  }
+  if (
+    known.kind === 'image' &&
+    more.kind === 'image' &&
+    more.inCredentialSection === true &&
+    known.inCredentialSection !== true
+  )
+    return { ...known, inCredentialSection: true };
+  return known;
+}

@@ -1,7 +1,7 @@
 /**
  * The page-side signals of the detectors: words and shapes the content script tests on the
- * DOM before anything is reported (section headings, "Show credential" buttons, badge words in
- * alt text, file endings, the shape of a compact JWS). Plain data and regular expressions with
+ * DOM before anything is reported (section headings, "Show credential" buttons, image file
+ * endings and badge image paths, the shape of a compact JWS). Plain data and regular expressions with
  * no imports, so the content script carries them without the platform rules. The classifiers
  * (classify-link, classify-image, classify-embedded) and the HTML scanner use the same ones.
  */
@@ -30,12 +30,18 @@ export function isCredentialSectionHeading(text: string | null | undefined): boo
   return CREDENTIAL_SECTION_WORDS.test(text.replace(/[_-]+/g, ' ').slice(0, 200));
 }
 
-/** Words in alt/title that suggest a badge or certificate image. */
-export const BADGE_WORDS =
-  /\b(?:open ?badges?|badges?|certificat(?:e|es|ion|ions)|credentials?|micro-?credentials?|diplomas?)\b/i;
+/**
+ * An image address that names a PNG or SVG file (the formats a badge can be baked in), before
+ * any query or fragment. With a credentials section around the image, a reason to unbake it.
+ * (Alt and title text are never one: issuer logos say "badge" too.)
+ */
+export const BAKEABLE_SRC = /\.(?:png|svg)(?:[?#]|$)/i;
 
-/** Words in alt/title that mark an organisation's logo or a person's photo, not a badge. */
-export const LOGO_WORDS = /\b(?:logo|avatar|profile (?:photo|picture)|photo)\b/i;
+/**
+ * The path of a platform's baked badge image (lib/detect/platforms/badge-images.ts), anywhere in
+ * an image address: the page-side pre-check; the background checks the host.
+ */
+export const BADGE_IMAGE_SRC = /\/public\/assertions\/[A-Za-z0-9_-]{1,64}\/image\/?(?:[?#]|$)/;
 
 /** Image file endings that cannot carry a baked badge (only PNG and SVG can): never worth fetching. */
 export const NOT_BAKEABLE = /\.(?:jpe?g|gif|webp|avif|bmp|ico)$/i;

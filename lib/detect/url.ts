@@ -1,4 +1,4 @@
-import { CANDIDATE_LIMITS } from './candidate';
+import { CANDIDATE_LIMITS, type Candidate } from './candidate';
 
 /**
  * Parses an absolute http(s) URL a page supplied, or returns null.
@@ -30,4 +30,34 @@ export function cleanLabel(text: string | null | undefined): string | undefined 
   return clean.length > CANDIDATE_LIMITS.maxLabelLength
     ? `${clean.slice(0, CANDIDATE_LIMITS.maxLabelLength - 1)}…`
     : clean;
+}
+
+/**
+ * The identity of a credential address, so that one credential is counted once however a page
+ * writes it: scheme, host (lower case, default port dropped, as the URL parser writes them), path
+ * and query; one trailing slash of a path other than `/` dropped (`/c/9/` is `/c/9`); the fragment
+ * dropped unless `keepFragment` (viewers that keep the credential's id there). Null when `href`
+ * is not an http(s) URL.
+ */
+export function credentialIdentity(href: string, keepFragment = false): string | null {
+  let url: URL;
+  try {
+    url = new URL(href.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.slice(0, -1);
+  if (!keepFragment) url.hash = '';
+  return url.href;
+}
+
+/**
+ * What makes two candidates the same credential: the same embedded payload (its key hashes the
+ * content), or the same address by credentialIdentity. A fragment the rules kept in the address
+ * (a viewer's id) stays part of it.
+ */
+export function candidateIdentity(c: Candidate): string {
+  if (c.kind === 'embedded') return c.url;
+  return credentialIdentity(c.url, c.url.includes('#')) ?? c.url;
 }

@@ -7,6 +7,7 @@
 import type { CredentialPart, ElementKey, StandardElement } from '../model/report';
 import { asArray, isObj, type Json } from '../did/json';
 import { ELEMENT_LABELS as LABELS } from './catalog';
+import { identityTypeWords } from '../report/values';
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined;
@@ -76,8 +77,8 @@ export function extractOb3Elements(vc: Json, endorsers: string[] = []): Standard
     text(subject.name),
     ...identifiers.map((i) =>
       i.hashed === true
-        ? `hashed ${text(i.identityType) ?? 'identity'}`
-        : `${text(i.identityType) ?? 'identity'}: ${text(i.identityHash) ?? ''}`,
+        ? `hashed ${identityTypeWords(text(i.identityType))}`
+        : text(i.identityHash) && `${identityTypeWords(text(i.identityType))} ${text(i.identityHash) ?? ''}`,
     ),
     text(subject.id),
   ];

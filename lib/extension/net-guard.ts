@@ -5,7 +5,7 @@
  *    non-public IP literals and local host names. The browser applies them to every request,
  *    redirect hops included, so a public address that redirects into the recruiter's network
  *    is stopped at that hop, before anything is sent there;
- * What it cannot do (measured in Chromium 156, README security section):
+ * What it cannot do (measured in Chromium 156; docs/security.md, "Remaining risks"):
  *  - see a public host name whose DNS answer is a private address (rules see URLs, not addresses);
  *  - count redirect hops: the Fetch standard's `manual` mode hides the next address, and
  *    webRequest reports none of the extension's own service-worker requests, so the 5-hop limit is

@@ -8,15 +8,28 @@
  * Cache policy: a credential URL's report is reused for `ttlMs` (default 15 min; Credly's
  * terms allow at most 30 days). Tab state is dropped when the tab closes or navigates.
  */
+import { readReport } from '../report/headline';
 import type { Candidate } from '../detect/candidate';
+import { candidateIdentity } from '../detect/url';
 import type { Verdict, VerificationReport } from '../model/report';
 import type { TabEntryView, TabView } from '../protocol/messages';
 import type { StorageAreaLike } from './storage-area';
 
 export type TabEntry = TabEntryView & { startedAt: number };
+/**
+ * An image on the tab that may carry a baked badge: fetched and unbaked, but not listed, counted
+ * or marked; it becomes an entry once its baked data is read (completeCredential with `baked`).
+ */
+export interface TabProbe {
+  candidate: Candidate;
+  startedAt: number;
+}
 export interface TabState {
   pageUrl: string;
+  /** The credentials found on the page, one per credential (candidateIdentity). */
   entries: TabEntry[];
+  /** Images to unbake before they count (absent: none). */
+  probes?: TabProbe[];
   /** When this page's list was started (ms): a navigation event older than that is not about it. */
   since?: number;
 }
@@ -92,29 +105,70 @@ export function createReportCache(area: StorageAreaLike, opts: ReportCacheOption
       };
     },
 
-    /** Adds candidates to a tab (deduplicated by URL); returns the state and the new entries. */
+    /**
+     * Adds candidates to a tab, one entry per credential (candidateIdentity: the same address
+     * however written, or the same embedded payload); images (`kind: 'image'`) become probes, not
+     * entries. Returns the state, the new entries, the new probes, and for each candidate given
+     * the URL the tab knows its credential by (an entry's or a probe's), or null when the tab is full.
+     */
     addCandidates(tabId: number, pageUrl: string, candidates: Candidate[], reset: boolean) {
       return serial(async () => {
         const old = await getTab(tabId);
         const state: TabState =
-          old === null || reset || !samePage(old.pageUrl, pageUrl) ? { pageUrl, entries: [], since: now() } : old;
+          old === null || reset || !samePage(old.pageUrl, pageUrl)
+            ? { pageUrl, entries: [], since: now() }
+            : old;
         const added: TabEntry[] = [];
+        const probed: TabProbe[] = [];
+        const known = new Map<string, { url: string; probe: boolean }>();
+        for (const e of state.entries)
+          known.set(candidateIdentity(e.candidate), { url: e.candidate.url, probe: false });
+        for (const p of state.probes ?? [])
+          known.set(candidateIdentity(p.candidate), { url: p.candidate.url, probe: true });
+        const listedAs: Array<{ url: string; probe: boolean } | null> = [];
         for (const candidate of candidates) {
-          if (state.entries.length >= maxEntries) break;
-          if (state.entries.some((e) => e.candidate.url === candidate.url)) continue;
-          const entry: TabEntry = { candidate, state: 'pending', startedAt: now() };
-          state.entries.push(entry);
-          added.push(entry);
+          const id = candidateIdentity(candidate);
+          const same = known.get(id);
+          if (same !== undefined) {
+            listedAs.push(same);
+            continue;
+          }
+          if (candidate.kind === 'image') {
+            const probes = (state.probes ??= []);
+            if (probes.length >= maxEntries) {
+              listedAs.push(null);
+              continue;
+            }
+            const probe: TabProbe = { candidate, startedAt: now() };
+            probes.push(probe);
+            probed.push(probe);
+          } else {
+            if (state.entries.length >= maxEntries) {
+              listedAs.push(null);
+              continue;
+            }
+            const entry: TabEntry = { candidate, state: 'pending', startedAt: now() };
+            state.entries.push(entry);
+            added.push(entry);
+          }
+          const listed = { url: candidate.url, probe: candidate.kind === 'image' };
+          known.set(id, listed);
+          listedAs.push(listed);
         }
         await area.set({ [tabKey(tabId)]: state });
-        return { state, added };
+        return { state, added, probed, listedAs };
       });
     },
 
-    /** Marks every pending entry for `url`, in every tab, as done; returns the tabs changed. */
-    completeCredential(url: string, reportId: string, report: VerificationReport) {
+    /**
+     * Marks every pending entry for `url`, in every tab, as done; settles every probe for `url`:
+     * with `baked` (the image carries badge data) it becomes a done entry, else it is dropped.
+     * Returns the tabs whose entries changed.
+     */
+    completeCredential(url: string, reportId: string, report: VerificationReport, baked = false) {
       return serial(async () => {
         const changed = new Map<number, TabState>();
+        const writes = new Map<number, TabState>();
         for (const [tabId, state] of await allTabs()) {
           let hit = false;
           for (const e of state.entries) {
@@ -123,10 +177,31 @@ export function createReportCache(area: StorageAreaLike, opts: ReportCacheOption
             Object.assign(e, summarise(reportId, report));
             e.state = 'done';
           }
-          if (hit) changed.set(tabId, state);
+          const probes = state.probes ?? [];
+          const settled = probes.filter((p) => p.candidate.url === url);
+          if (settled.length > 0) {
+            state.probes = probes.filter((p) => p.candidate.url !== url);
+            writes.set(tabId, state);
+            const probe = settled[0]!;
+            const id = candidateIdentity(probe.candidate);
+            const listed = state.entries.some((e) => candidateIdentity(e.candidate) === id);
+            if (baked && !listed && state.entries.length < maxEntries) {
+              state.entries.push({
+                ...summarise(reportId, report),
+                candidate: probe.candidate,
+                state: 'done',
+                startedAt: probe.startedAt,
+              });
+              hit = true;
+            }
+          }
+          if (hit) {
+            changed.set(tabId, state);
+            writes.set(tabId, state);
+          }
         }
-        if (changed.size > 0) {
-          await area.set(Object.fromEntries([...changed].map(([id, s]) => [tabKey(id), s])));
+        if (writes.size > 0) {
+          await area.set(Object.fromEntries([...writes].map(([id, s]) => [tabKey(id), s])));
         }
         return changed;
       });
@@ -245,11 +320,17 @@ export function summarise(
   const out: Partial<TabEntry> & { verdict: Verdict } = {
     reportId,
     verdict: report.verdict,
+    headline: report.headline ?? readReport(report).headline,
     summary: report.summary,
   };
   if (report.credential.title !== undefined) out.title = report.credential.title;
   const issuer = report.issuer.name ?? report.issuer.url ?? report.issuer.id;
   if (issuer !== undefined) out.issuer = issuer;
+  const level = report.authenticity.level;
+  if (issuer !== undefined && (level === 'A0' || level === 'A1'))
+    out.issuerClaim = level === 'A1' ? 'key' : 'claim';
+  if (report.checks.some((c) => c.id === 'recipient.match' && c.status === 'failed'))
+    out.recipientDiffers = true;
   return out;
 }
 

@@ -5,6 +5,8 @@
  * here is the set of verifications in flight, which a restarted worker rebuilds from
  * pending entries on the next `tab/get` or `candidates/report`.
  */
+import type { Verdict } from '../model/report';
+import { VERDICT_HEADLINE, type Headline } from '../report/headline';
 import type { Candidate } from '../detect/candidate';
 import { rederiveCandidate } from '../detect/rederive';
 import { classifySighting } from '../detect/classify-sighting';
@@ -26,6 +28,7 @@ import {
 } from '../protocol/messages';
 import { parseRequest } from '../protocol/parse-request';
 import { classifySender, type SelfIdentity } from '../protocol/sender';
+import { carriesBakedBadge } from '../scan/baked';
 import { candidateInput } from '../scan/candidate-input';
 import { notVerifiableReport } from '../scan/not-verifiable';
 import { internalErrorReport } from '../report/fallback-report';
@@ -118,7 +121,8 @@ export function createRouter(deps: RouterDeps) {
         report = await limit(() => verifyCandidate(candidate));
         reportId = await cache.putCredentialReport(url, report, candidate, rev);
       }
-      const changed = await cache.completeCredential(url, reportId, report);
+      // An image waiting to be unbaked (in any tab) becomes a credential only if it carries badge data.
+      const changed = await cache.completeCredential(url, reportId, report, carriesBakedBadge(report));
       for (const [tabId, state] of changed) publish(tabId, state, url);
     })()
       .catch((e: unknown) => console.error('CredLens: verification bookkeeping failed', e))
@@ -153,26 +157,44 @@ export function createRouter(deps: RouterDeps) {
         if (caller.kind !== 'content') return fail('ERR_PROTO_FORBIDDEN', 'Content scripts only.');
         // The page reports what it saw; the rules here decide what is a credential and where it leads.
         const candidates: Candidate[] = [];
-        const found: FoundSighting[] = [];
+        const from: number[] = [];
         for (const [i, sighting] of msg.sightings.entries()) {
           for (const c of classifySighting(sighting, caller.url)) {
-            if (found.length >= MESSAGE_LIMITS.maxCandidatesPerTab) break;
-            found.push({ i, url: c.url });
+            if (candidates.length >= MESSAGE_LIMITS.maxCandidatesPerTab) break;
+            from.push(i);
             candidates.push(c);
           }
         }
-        if (candidates.length === 0 && !msg.reset) return ok({ found, marks: [] });
-        const { state, added } = await cache.addCandidates(caller.tabId, caller.url, candidates, msg.reset);
+        if (candidates.length === 0 && !msg.reset) return ok({ found: [], marks: [] });
+        // One entry per credential: a credential the page shows three times is listed and counted once.
+        const { state, added, probed, listedAs } = await cache.addCandidates(
+          caller.tabId,
+          caller.url,
+          candidates,
+          msg.reset,
+        );
         const auto = await autoVerify();
         for (const entry of added)
           if (verifiesNow(entry.candidate, auto)) void ensureVerified(entry.candidate);
+        // Images are unbaked with the other checks (never before the user asks, when checks wait for them).
+        for (const probe of probed) if (auto) void ensureVerified(probe.candidate);
         deps.setBadge(caller.tabId, { tabId: caller.tabId, pageUrl: state.pageUrl, entries: state.entries });
-        const wanted = new Set(candidates.map((c) => c.url));
+        // Each sighting of a credential is marked (under the URL of the tab's entry); only what the
+        // tab keeps (bounded per tab) gets a mark, so no mark never settles. A probe is marked once it counts.
+        const found: FoundSighting[] = [];
+        const seen = new Set<string>();
+        for (const [n, listed] of listedAs.entries()) {
+          if (listed === null) continue;
+          const i = from[n]!;
+          const key = `${i} ${listed.url}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          found.push(listed.probe ? { i, url: listed.url, probe: true } : { i, url: listed.url });
+        }
+        const wanted = new Set(found.filter((f) => f.probe !== true).map((f) => f.url));
         const kept = state.entries.filter((e) => wanted.has(e.candidate.url));
-        // Only what the tab's list keeps (bounded per tab) gets a mark: no mark that never settles.
-        const listed = new Set(kept.map((e) => e.candidate.url));
         return ok({
-          found: found.filter((f) => listed.has(f.url)),
+          found,
           marks: kept.map((e) => markOf(e, !inflight.has(e.candidate.url))),
         });
       }
@@ -182,6 +204,8 @@ export function createRouter(deps: RouterDeps) {
         // A restarted worker lost its in-flight jobs: pick pending entries up again.
         for (const e of view.entries)
           if (e.state === 'pending' && verifiesNow(e.candidate, auto)) void ensureVerified(e.candidate);
+        if (auto)
+          for (const p of (await cache.getTab(msg.tabId))?.probes ?? []) void ensureVerified(p.candidate);
         return ok(withWaiting(view));
       }
       case 'mark/open': {
@@ -212,6 +236,9 @@ export function createRouter(deps: RouterDeps) {
         if (msg.url !== undefined && !view.entries.some((e) => e.candidate.url === msg.url))
           return fail('ERR_PROTO_NOT_FOUND', 'This credential is no longer listed for the tab.');
         for (const e of wanted) void ensureVerified(e.candidate);
+        // "Check all": the tab's images that may carry a badge are unbaked too.
+        if (msg.url === undefined)
+          for (const p of (await cache.getTab(msg.tabId))?.probes ?? []) void ensureVerified(p.candidate);
         return ok(withWaiting(view));
       }
       case 'report/get': {
@@ -268,14 +295,18 @@ export function createRouter(deps: RouterDeps) {
       .filter((c): c is Candidate => c !== null);
     const max = MESSAGE_LIMITS.maxVerifiedPerFile;
     const auto = await autoVerify();
-    const items: FileScanItem[] = await Promise.all(
-      candidates.map(async (candidate, i) => {
-        if (i >= max || !verifiesNow(candidate, auto)) return { candidate };
+    // An image counts only once its baked data is read: one not read, or read without any, is not listed.
+    const settled = await Promise.all(
+      candidates.map(async (candidate, i): Promise<FileScanItem | null> => {
+        if (i >= max || !verifiesNow(candidate, auto))
+          return candidate.kind === 'image' ? null : { candidate };
         const report = await limit(() => verifyCandidate(candidate));
+        if (candidate.kind === 'image' && !carriesBakedBadge(report)) return null;
         const reportId = await cache.putCredentialReport(candidate.url, report, candidate);
         return { candidate, ...summarise(reportId, report) };
       }),
     );
+    const items = settled.filter((item): item is FileScanItem => item !== null);
     const notes = [...result.notes];
     if (auto && candidates.length > max) notes.push(`Only the first ${max} credentials were verified.`);
     return { source: result.source, type: scanned.kind, items, notes };
@@ -315,12 +346,13 @@ export function createRouter(deps: RouterDeps) {
 
 /** The inline mark of an entry; `idle`: nobody is verifying it (verification on click). */
 function markOf(
-  e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Mark['state'] },
+  e: { candidate: Candidate; state: 'pending' | 'done'; verdict?: Verdict; headline?: Headline },
   idle: boolean,
 ): Mark {
+  const done = e.headline ?? (e.verdict === undefined ? undefined : VERDICT_HEADLINE[e.verdict]);
   return {
     url: e.candidate.url,
-    state: e.state === 'done' && e.verdict !== undefined ? e.verdict : idle ? 'waiting' : 'pending',
+    state: e.state === 'done' && done !== undefined ? done : idle ? 'waiting' : 'pending',
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Typed runtime messages (`noun/verb`), their privilege, and the replies they get.
- * Table (also in the README):
+ * Table (also in docs/architecture.md, "Messages and privilege"):
  *
  * | type               | from                   | body                          | reply                |
  * |--------------------|------------------------|-------------------------------|----------------------|
@@ -13,6 +13,7 @@
  * | candidate/verify   | extension page         | tabId, optional candidate url | TabView              |
  * | mark/open          | content script         | the candidate url of a clicked mark | { opened: true } |
  */
+import type { Headline } from '../report/headline';
 import type { Candidate } from '../detect/candidate';
 import type { Sighting } from '../detect/sighting';
 import type { Verdict, VerificationReport } from '../model/report';
@@ -109,8 +110,8 @@ export const MESSAGE_PRIVILEGE: Record<BackgroundRequest['type'], 'content' | 'e
   'candidate/verify': 'extension-page',
 };
 
-/** A verdict for one inline mark, `pending` while the check runs, `waiting` until the user asks (verify on click). */
-export type MarkState = Verdict | 'pending' | 'waiting';
+/** The headline of one inline mark, `pending` while the check runs, `waiting` until the user asks (verify on click). */
+export type MarkState = Headline | 'pending' | 'waiting';
 
 export interface Mark {
   /** The candidate's machine-readable URL (Candidate.url). */
@@ -124,10 +125,15 @@ export interface MarksUpdateMessage {
   marks: Mark[];
 }
 
-/** A sighting the background took for a credential: `i` indexes the message's sightings, `url` is the candidate's. */
+/**
+ * A sighting the background took for a credential: `i` indexes the message's sightings, `url` is
+ * the candidate's. `probe`: an image being unbaked, not yet a credential; the content script marks
+ * it only when a mark for `url` arrives (the image carries badge data).
+ */
 export interface FoundSighting {
   i: number;
   url: string;
+  probe?: true;
 }
 
 /** Reply to `candidates/report`: which sightings are credentials, and the states already known for them. */
@@ -147,8 +153,17 @@ export interface TabEntryView {
   waiting?: true;
   reportId?: string;
   verdict?: Verdict;
+  /** What a person reads first (lib/report/headline.ts). */
+  headline?: Headline;
   title?: string;
   issuer?: string;
+  /**
+   * How far the issuer name goes (never "issued by" below A2): `key` — the signing key's own claim
+   * (A1); `claim` — the document's word only, nothing proven (A0). Absent: established (A2 and up).
+   */
+  issuerClaim?: 'key' | 'claim';
+  /** The recipient check failed against what the recruiter entered: shown at the top. */
+  recipientDiffers?: true;
   summary?: string;
 }
 
@@ -174,8 +189,10 @@ export interface FileScanItem {
   candidate: Candidate;
   reportId?: string;
   verdict?: Verdict;
+  headline?: Headline;
   title?: string;
   issuer?: string;
+  issuerClaim?: 'key' | 'claim';
   summary?: string;
 }
 

@@ -6,13 +6,13 @@
 import en from '../../public/_locales/en/messages.json';
 import type { VerificationReport } from '../model/report';
 import type { Headline, Reading, VouchedBy } from './headline';
-import { statedDay } from './values';
+import { headlineKey, type Words } from './headline-keys';
 
-/** A message getter: key and $1…$9 substitutions → text. */
-export type Words = (key: string, ...subs: string[]) => string;
+export { headlineHint, headlineKey, headlineLabel, type Words } from './headline-keys';
 
 /** Formats a date the credential states (ISO 8601) for the reader. */
 export type DateWords = (iso: string) => string;
+import { statedDay } from './values';
 
 type Messages = Record<string, { message: string } | undefined>;
 
@@ -43,15 +43,6 @@ export const englishDate: DateWords = (iso) => {
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 };
 
-/** A headline's message-key stem: `head_<headline with _ for ->`. */
-export const headlineKey = (h: Headline | 'pending' | 'waiting'): string => `head_${h.replace(/-/g, '_')}`;
-
-export const headlineLabel = (h: Headline | 'pending' | 'waiting', w: Words): string =>
-  w(`${headlineKey(h)}_label`);
-
-export const headlineHint = (h: Headline | 'pending' | 'waiting', w: Words): string =>
-  w(`${headlineKey(h)}_hint`);
-
 function whoSays(by: VouchedBy | undefined, w: Words): string {
   if (by === undefined) return w('ans_by_certificate');
   switch (by.kind) {
@@ -73,7 +64,11 @@ export function headlineSentence(reading: Reading, w: Words): string {
   const by = whoSays(answers.vouchedBy, w);
   if (headline === 'unconfirmed-issuer' && answers.issuerName === undefined)
     return w('head_unconfirmed_issuer_unnamed_sentence');
-  return w(`${headlineKey(headline)}_sentence`, name, by);
+  const sentence = w(`${headlineKey(headline)}_sentence`, name, by);
+  // "Valid" is said only with its caveat when revocation could not be confirmed now.
+  return answers.validity === 'revocation-unconfirmed' && headline !== 'verified-caveat'
+    ? `${sentence} ${w('ans_revocation_caveat')}`
+    : sentence;
 }
 
 export interface AnswerLine {

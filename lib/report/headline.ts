@@ -47,6 +47,16 @@ export const HEADLINES: readonly Headline[] = [
   'unverifiable',
 ];
 
+/** The headline a bare verdict stands for, when nothing else is known about the report. */
+export const VERDICT_HEADLINE: Record<Verdict, Headline> = {
+  verified: 'verified',
+  'verified-untrusted': 'identified',
+  expired: 'expired',
+  revoked: 'revoked',
+  invalid: 'invalid',
+  unverifiable: 'unverifiable',
+};
+
 /** Who says who the issuer is. */
 export type VouchedBy =
   | { kind: 'list'; label: string }
@@ -214,7 +224,8 @@ function headlineOf(verdict: Verdict, code: string, answers: Answers): Headline 
     case 'invalid':
       return NOT_FOUND_CODES.has(code) ? 'not-found' : 'invalid';
     case 'unverifiable':
-      if (UNREACHABLE_CODES.has(code)) return 'unreachable';
+      // The credential's address, or a key, DID document or status list it needs, did not answer.
+      if (UNREACHABLE_CODES.has(code) || /^ERR_[A-Z0-9_]*_UNREACHABLE$/.test(code)) return 'unreachable';
       if (code === 'ERR_PLATFORM_NO_VERIFIABLE_FORM') return 'no-verifiable-form';
       if (code === 'ERR_PLATFORM_UNKNOWN') return 'unknown-platform';
       if (NOT_A_CREDENTIAL.has(code)) return 'not-a-credential';

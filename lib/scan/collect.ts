@@ -1,6 +1,7 @@
 /** A bounded, de-duplicating list of candidates shared by the scanners. */
 import type { Candidate } from '../detect/candidate';
 import { TEXT_URL_LIMITS } from '../detect/signals';
+import { candidateIdentity } from '../detect/url';
 
 /** Result of scanning one page or file. Plain JSON. */
 export interface ScanResult {
@@ -26,7 +27,11 @@ export const SCAN_LIMITS = {
   maxQrImagePixels: 4_000_000,
 } as const;
 
-/** Creates a collector: `add` keeps the first candidate per `url`, up to the limit. */
+/**
+ * Creates a collector: `add` keeps the first candidate per credential (candidateIdentity: the
+ * same address however written, fragment and a trailing slash aside, or the same embedded
+ * payload), up to the limit. A credential a page shows three times is listed once.
+ */
 export function createCollector(source: string, type: ScanResult['type']) {
   const seen = new Set<string>();
   const result: ScanResult = { source, type, candidates: [], notes: [] };
@@ -34,13 +39,15 @@ export function createCollector(source: string, type: ScanResult['type']) {
   return {
     result,
     add(c: Candidate | null | undefined): void {
-      if (c === null || c === undefined || seen.has(c.url)) return;
+      if (c === null || c === undefined) return;
+      const id = candidateIdentity(c);
+      if (seen.has(id)) return;
       if (result.candidates.length >= SCAN_LIMITS.maxCandidates) {
         if (!full) result.notes.push(`Stopped after ${SCAN_LIMITS.maxCandidates} candidates.`);
         full = true;
         return;
       }
-      seen.add(c.url);
+      seen.add(id);
       result.candidates.push(c);
     },
     note(text: string): void {

@@ -4,7 +4,7 @@
  * tolerant tag scan, bounded by SCAN_LIMITS; the content script uses the real DOM instead
  * and feeds the same classifiers.
  */
-import { classifyImage } from '../detect/classify-image';
+import { classifyImage, linksOwnFile } from '../detect/classify-image';
 import { classifyJsonText } from '../detect/classify-embedded';
 import { classifyLink, classifyUnlistedCredentialLink } from '../detect/classify-link';
 import { GENERIC_LINK_TEXT, isCredentialButtonText, isCredentialSectionHeading } from '../detect/signals';
@@ -189,6 +189,7 @@ export function scanHtml(html: string, pageUrl: string): ScanResult {
           title: a.get('title') ?? null,
           inCredentialSection: sectionIsCredentials,
           inCredentialLink: anchor !== null && classifyLink(anchor.href) !== null,
+          linksOwnFile: linksOwnFile(anchor?.href, src),
         });
         if (c !== null) c.where = 'image';
         into.add(c);

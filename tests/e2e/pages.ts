@@ -131,3 +131,40 @@ export interface WorkerGlobals {
     storage: { local: { set(items: object): Promise<void> } };
   };
 }
+
+/**
+ * The profile summary's count cards, one per headline, agree with its rows (each row carries its
+ * report's headline): every row is counted once, under the headline it shows.
+ */
+export async function expectCountsMatchRows(summary: Page): Promise<Map<string, number>> {
+  const rows = await summary.getByTestId('summary-row').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('data-headline') ?? ''),
+  );
+  const counts = new Map<string, number>();
+  for (const h of rows) counts.set(h, (counts.get(h) ?? 0) + 1);
+  await expect(summary.getByTestId('summary-count')).toHaveCount(counts.size);
+  for (const [headline, n] of counts)
+    await expect(summary.locator(`[data-testid="summary-count"][data-headline="${headline}"] .card__num`)).toHaveText(
+      String(n),
+    );
+  return counts;
+}
+
+/** Elements wider than the viewport (and the page's own horizontal overflow), as short descriptions. */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1)
+      out.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > width + 1 || r.left < -1)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className} [${Math.round(r.left)}, ${Math.round(r.right)}] ${(el.textContent ?? '').slice(0, 40)}`,
+        );
+    }
+    return out.slice(0, 10);
+  });
+}

@@ -58,7 +58,7 @@ test('profile → inline marks → popup verdicts → report → drop a file', a
   // Soft: a wrong verdict for one scenario should not hide what the rest of the flow shows.
   expect
     .soft(
-      texts.some((t) => t.includes('Invalid')),
+      texts.some((t) => t.includes('Not genuine')),
       `marks: ${texts.join(' | ')}`,
     )
     .toBe(true);

@@ -114,7 +114,10 @@ test('autoVerify off: a profile’s popup shows "Verify" buttons and verifies on
   const page = await context.newPage();
   await page.goto(expected.job.url);
   const view = new ProfilePage(page);
-  const candidates = Object.entries(expected.job.candidates);
+  // A badge image counts once its baked data is read, which fetches it: with checks on request,
+  // it is not listed (nor marked) until the recruiter asks to check everything.
+  const all = Object.entries(expected.job.candidates);
+  const candidates = all.filter(([, e]) => e.platform !== 'baked-image');
   await expect(view.marks()).toHaveCount(candidates.length);
   const tabId = await view.tabId(serviceWorker);
   const popup = await PopupPage.open(context, extensionId, tabId);
@@ -146,6 +149,11 @@ test('autoVerify off: a profile’s popup shows "Verify" buttons and verifies on
   expect(fetched('api.credly.com').length).toBeGreaterThan(0);
   expect(fetched('openbadgefactory.com')).toEqual([]);
   await popup.page.screenshot({ path: join(SCREENSHOTS, 'report-scan-popup-verified-one.png') });
+  // "Verify all" also reads the badge image: it carries baked data, so it is listed and marked then.
+  await popup.page.getByTestId('verify-all').click();
+  await expect(popup.rows()).toHaveCount(all.length, { timeout: 45_000 });
+  await expect(popup.page.locator('[data-testid="credential-row"][data-platform="baked-image"]')).toHaveCount(1);
+  await expect(view.marks()).toHaveCount(all.length);
 
   // The same CV dropped on the report page: listed, verified only on "Verify".
   const report = await ReportPage.open(context, extensionId);

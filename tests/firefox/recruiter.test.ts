@@ -127,7 +127,7 @@ describe('recruiter flow in Firefox', () => {
       texts.join(' | '),
     ).toHaveLength(1);
     expect(
-      texts.some((t) => t.includes('Invalid')),
+      texts.some((t) => t.includes('Not genuine')),
       texts.join(' | '),
     ).toBe(true);
     // The page itself cannot read them.

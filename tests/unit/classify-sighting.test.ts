@@ -26,13 +26,14 @@ describe('classifySighting', () => {
     expect(classifySighting({ kind: 'link', href: '/relative/x.json' }, PAGE)).toEqual([]);
   });
 
-  it('images: PNG/SVG with a signal; logos and JPEGs are not badges', () => {
-    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', alt: 'Open Badge' }, PAGE)).toHaveLength(1);
-    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', linkHref: CREDLY }, PAGE)).toHaveLength(1);
-    // A link the rules do not take is no signal.
-    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', linkHref: 'https://x.example/' }, PAGE)).toEqual([]);
-    expect(classifySighting({ kind: 'image', src: 'https://x.example/logo.png', alt: 'Company logo', inCredentialSection: true }, PAGE)).toEqual([]);
-    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.jpg', alt: 'Badge' }, PAGE)).toEqual([]);
+  it('images: PNG/SVG in a credentials section, never for their alt text; not inside a credential link; no JPEGs', () => {
+    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', inCredentialSection: true }, PAGE)).toHaveLength(1);
+    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', alt: 'Open Badge' }, PAGE)).toEqual([]);
+    // Inside a credential link, the link is the credential.
+    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', linkHref: CREDLY, inCredentialSection: true }, PAGE)).toEqual([]);
+    // A link the rules do not take changes nothing.
+    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.png', linkHref: 'https://x.example/', inCredentialSection: true }, PAGE)).toHaveLength(1);
+    expect(classifySighting({ kind: 'image', src: 'https://x.example/b.jpg', alt: 'Badge', inCredentialSection: true }, PAGE)).toEqual([]);
   });
 
   it('JSON-LD and JWS text: only credentials, named by the sender page', () => {

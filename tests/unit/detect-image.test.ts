@@ -3,9 +3,13 @@ import { classifyImage } from '../../lib/detect/classify-image';
 import { isCredentialSectionHeading } from '../../lib/detect/signals';
 
 describe('classifyImage', () => {
-  it('accepts a PNG whose alt text names a badge', () => {
+  it('takes a PNG/SVG file in a credentials section as an image to unbake; the alt text is only its label', () => {
     expect(
-      classifyImage({ src: 'https://www.example.org/badges/x.png', alt: 'Data Analysis badge' }),
+      classifyImage({
+        src: 'https://www.example.org/badges/x.png',
+        alt: 'Data Analysis badge',
+        inCredentialSection: true,
+      }),
     ).toEqual({
       kind: 'image',
       platform: 'baked-image',
@@ -13,23 +17,29 @@ describe('classifyImage', () => {
       pageUrl: 'https://www.example.org/badges/x.png',
       label: 'Data Analysis badge',
     });
-  });
-
-  it('accepts SVG and extension-less images in a credentials section', () => {
     expect(classifyImage({ src: 'https://cdn.example/b.svg', inCredentialSection: true })?.url).toBe(
       'https://cdn.example/b.svg',
     );
+  });
+
+  it('never takes an image for its alt or title text', () => {
+    expect(
+      classifyImage({ src: 'https://www.example.org/badges/x.png', alt: 'Data Analysis badge' }),
+    ).toBeNull();
+    expect(classifyImage({ src: 'https://cdn.example/b.png', title: 'Open Badge' })).toBeNull();
+    expect(classifyImage({ src: 'https://cdn.example/b.png', alt: 'Sunset' })).toBeNull();
+  });
+
+  it('an image inside a credential link is that link, not another credential', () => {
+    expect(
+      classifyImage({ src: 'https://cdn.example/b.png', inCredentialLink: true, inCredentialSection: true }),
+    ).toBeNull();
+  });
+
+  it('an image whose name says no PNG/SVG is not unbaked for being in a credentials section (CDN logos)', () => {
     expect(
       classifyImage({ src: 'https://cdn.example/images/123/image', inCredentialSection: true }),
-    ).not.toBeNull();
-  });
-
-  it('accepts an image inside a credential link', () => {
-    expect(classifyImage({ src: 'https://cdn.example/b.png', inCredentialLink: true })).not.toBeNull();
-  });
-
-  it('needs a signal', () => {
-    expect(classifyImage({ src: 'https://cdn.example/b.png', alt: 'Sunset' })).toBeNull();
+    ).toBeNull();
   });
 
   it('never takes formats that cannot be baked', () => {
@@ -38,25 +48,14 @@ describe('classifyImage', () => {
         classifyImage({ src: `https://cdn.example/b.${ext}`, alt: 'certificate', inCredentialSection: true }),
       ).toBeNull();
     }
-    expect(classifyImage({ src: 'https://cdn.example/b.pdf', alt: 'certificate' })).toBeNull();
-  });
-
-  it('skips logos and photos next to credentials unless they say badge', () => {
     expect(
-      classifyImage({
-        src: 'https://cdn.example/l.png',
-        alt: 'Northwind Academy logo',
-        inCredentialSection: true,
-      }),
+      classifyImage({ src: 'https://cdn.example/b.pdf', alt: 'certificate', inCredentialSection: true }),
     ).toBeNull();
-    expect(
-      classifyImage({ src: 'https://cdn.example/l.png', alt: 'Open Badge logo', inCredentialSection: true }),
-    ).not.toBeNull();
   });
 
   it('rejects non-http sources', () => {
-    expect(classifyImage({ src: 'data:image/png;base64,AAAA', alt: 'badge' })).toBeNull();
-    expect(classifyImage({ src: 'blob:https://a.example/1', alt: 'badge' })).toBeNull();
+    expect(classifyImage({ src: 'data:image/png;base64,AAAA', inCredentialSection: true })).toBeNull();
+    expect(classifyImage({ src: 'blob:https://a.example/1', inCredentialSection: true })).toBeNull();
   });
 });
 

@@ -96,8 +96,9 @@ describe('redirect wrappers', () => {
 
 describe('credential files linked from CVs', () => {
   it('accepts .jws / .jwt / .vc.json links', () => {
-    expect(classifyLink('https://cv.example/files/diploma.jws')?.platform).toBe('credential-file');
-    expect(classifyLink('https://cv.example/files/diploma.vc.json')?.platform).toBe('credential-file');
+    // Their kind is known once they are fetched: "credential link".
+    expect(classifyLink('https://cv.example/files/diploma.jws')?.platform).toBe('credential-link');
+    expect(classifyLink('https://cv.example/files/diploma.vc.json')?.platform).toBe('credential-link');
     expect(classifyLink('https://cv.example/files/cv.pdf')).toBeNull();
   });
 });

@@ -79,7 +79,9 @@ describe('EDC JAdES samples (ec-european-learning-model)', () => {
     expect(el('title')?.values).toContain('Digital micro-credential creation');
     expect(el('awardingBody')?.values).toContain('University of Zed');
     expect(el('level')?.values).toContain('EQF level 6');
-    expect(el('workload')?.values?.[0]).toMatch(/^2 European Credit Transfer System/);
+    // Credit points in words (the ECTS concept), a yes/no fact as a statement, never "true"/"false".
+    expect(el('workload')?.values?.[0]).toBe('2 ECTS credits');
+    expect(el('stackability')?.values).toEqual(['A full qualification in its own right, not part of a larger one']);
     expect(el('participation')?.values).toContain('Blended');
     expect(el('grade')?.status).toBe('present');
     expect(el('learningOutcomes')?.source).toContain('specifiedBy.learningOutcome');
@@ -161,7 +163,7 @@ describe('ELM claims tree and the issuer rendering', () => {
       {
         title: 'Digital micro-credential creation',
         kind: 'learning achievement',
-        details: ['2 ECTS', 'EQF level 6', 'grade Pass'],
+        details: ['2 ECTS credits', 'EQF level 6', 'grade Pass'],
         source: 'credentialSubject.hasClaim',
       },
     ]);
@@ -196,7 +198,7 @@ describe('ELM claims tree and the issuer rendering', () => {
         kind: 'learning achievement',
         source: 'credentialSubject.hasClaim',
         parts: [
-          { title: 'Module A', kind: 'learning achievement', details: ['5 ECTS'], source: 'credentialSubject.hasClaim.hasPart[0]' },
+          { title: 'Module A', kind: 'learning achievement', details: ['5 ECTS credits'], source: 'credentialSubject.hasClaim.hasPart[0]' },
           {
             title: 'Final exam',
             kind: 'assessment',

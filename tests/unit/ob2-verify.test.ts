@@ -396,7 +396,7 @@ describe('extensions and standard elements', () => {
     const el = Object.fromEntries(result.elements.map((e) => [e.key, e]));
     expect(el.workload).toMatchObject({
       status: 'present',
-      values: ['2.5 ECTS'],
+      values: ['2.5 ECTS credits'],
       source: 'badge.extensions:ECTSExtension.ECTS',
     });
     expect(el.level).toMatchObject({ status: 'present', values: ['EQF level 7'] });

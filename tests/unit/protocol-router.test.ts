@@ -81,7 +81,7 @@ describe('background router', () => {
     expect(verify).toHaveBeenCalledWith({ kind: 'url', url: LINK.url });
     expect(notes.at(-1)).toEqual([
       5,
-      { type: 'marks/update', marks: [{ url: LINK.url, state: 'verified-untrusted' }] },
+      { type: 'marks/update', marks: [{ url: LINK.url, state: 'identified' }] },
     ]);
     expect(badges.at(-1)?.[1].entries).toHaveLength(1);
 

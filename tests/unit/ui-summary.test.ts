@@ -66,7 +66,7 @@ describe('export record', () => {
     const rec = buildRecord([r], { now: new Date('2026-02-02T10:00:00Z'), version: '0.1.0', page: 'https://www.linkedin.com/in/x' });
     expect(rec).toEqual(expect.objectContaining({ format: 'credlens-verification-record/1', createdAt: '2026-02-02T10:00:00.000Z' }));
     expect(rec.credentials[0]).toEqual(expect.objectContaining({ verdict: 'verified', platform: 'Hosted by Credly', trustData: [expect.objectContaining({ version: '2025-12-09' })] }));
-    const html = renderRecordHtml(rec, { title: 'Record', generated: 'now', verdict: (v) => v });
+    const html = renderRecordHtml(rec, { lang: 'en' });
     expect(html).toContain('summary &#60;verified&#62;');
     expect(html).toContain('Issuer &#38; Co');
     expect(html).not.toContain('<verified>');

@@ -18,3 +18,17 @@ export const europassRules: readonly LinkRule[] = [
     source: 'PLATFORMS.md Europass row (EDCI 2.0.6 config; unverified for v3)',
   },
 ];
+
+/**
+ * Links to European Digital Credential documents on any host: an `.xml` or `.jsonld` file whose
+ * path names Europass or EDC (`europass`, `edc`, `edci`, "european digital credential"), such as
+ * the files the Europass wallet and EDC issuing tools export. The kind is then known before the
+ * document is fetched; the verifier still decides what it is.
+ */
+export const edcFileRule = {
+  platform: 'edc-link',
+  /** The path must end in one of these (case-insensitive). */
+  pathSuffixes: ['.xml', '.jsonld'],
+  /** ... and the lower-cased path match this. */
+  naming: /europass|european[-_ ]?digital[-_ ]?credential|(?<![a-z])edci?(?![a-z])/,
+} as const;

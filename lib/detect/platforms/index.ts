@@ -34,7 +34,11 @@ export interface PlatformInfo {
 }
 
 const GENERIC: Record<string, PlatformInfo> = {
+  // Links to documents on hosts no rule knows, by what they are (lib/detect/classify-link.ts
+  // credentialFileLink); components/row-facts.ts shows these three in the user's language.
   'ob-hosted': { name: 'Open Badges link' },
+  'edc-link': { name: 'European Digital Credential link' },
+  'credential-link': { name: 'Credential link' },
   'baked-image': { name: 'Badge image' },
   'json-ld': { name: 'Embedded credential (JSON-LD)' },
   jwt: { name: 'Embedded credential (JWT)' },

@@ -3,7 +3,7 @@
  * Annex I; STANDARD-ELEMENTS.md, ELM v3 column). Values are the issuer's claims, in the preferred
  * language with English fallback, each with the path it came from.
  */
-import { durationWords } from '../../report/values';
+import { booleanStatement, creditsText, durationWords, parseBoolean, type BooleanFact } from '../../report/values';
 import type { ElementKey, StandardElement } from '../../model/report';
 import { claims, collect, follow, label, ml, type Found } from './elm-read';
 import { isObj, str, type Json } from './util';
@@ -40,7 +40,10 @@ function credit(lang: string) {
   return (v: unknown): string | undefined => {
     if (!isObj(v)) return undefined;
     const point = str(v.point) ?? (typeof v.point === 'number' ? String(v.point) : undefined);
-    return point ? `${point} ${label(v.framework, lang) ?? ''}`.trim() : undefined;
+    if (!point) return undefined;
+    const id = isObj(v.framework) ? str(v.framework.id) : str(v.framework);
+    const name = label(v.framework, lang);
+    return creditsText(point, { ...(id === undefined ? {} : { id }), ...(name === undefined || name === id ? {} : { label: name }) });
   };
 }
 
@@ -64,6 +67,12 @@ function eqf(v: unknown, lang: string): string | undefined {
   const id = isObj(v) ? str(v.id) : str(v);
   const n = id?.match(/^http:\/\/data\.europa\.eu\/snb\/eqf\/(\d)$/)?.[1];
   return n ? `EQF level ${n}` : label(v, lang);
+}
+
+/** A concept's label, or a yes/no value as a plain statement (never "true" / "false"). */
+function yesNo(v: unknown, fact: BooleanFact, lang: string): string | undefined {
+  const b = parseBoolean(isObj(v) && !('id' in v) ? v['@value'] : v);
+  return b === undefined ? (ml(v, lang) ?? label(v, lang)) : booleanStatement(fact, b);
 }
 
 function merge(
@@ -137,12 +146,22 @@ export function extractElmElements(c: Json, lang = 'en'): StandardElement[] {
     element('prerequisites', pick(spec, ['entryRequirement'])),
     element(
       'supervision',
-      pick([...assess, ...follow(assess, 'specifiedBy')], ['idVerification', 'supervisionVerification']),
+      merge(
+        pick([...assess, ...follow(assess, 'specifiedBy')], ['idVerification'], (v) => yesNo(v, 'identityVerified', lang)),
+        pick([...assess, ...follow(assess, 'specifiedBy')], ['supervisionVerification'], (v) => yesNo(v, 'supervised', lang)),
+      ),
     ),
     element('grade', pick(assess, ['grade'])),
     element(
       'stackability',
-      pick([...cl, ...spec], ['isPartialQualification', 'hasPart', 'entitlesTo', 'isPartOf']),
+      merge(
+        // ELM: isPartialQualification (xsd:boolean) says whether it is part of a larger qualification.
+        pick([...cl, ...spec], ['isPartialQualification'], (v) => {
+          const b = parseBoolean(isObj(v) ? v['@value'] : v);
+          return b === undefined ? undefined : booleanStatement('partialQualification', b);
+        }),
+        pick([...cl, ...spec], ['hasPart', 'entitlesTo', 'isPartOf']),
+      ),
     ),
     element(
       'furtherInformation',
@@ -158,7 +177,8 @@ export function elmQaLevel(elements: readonly StandardElement[]): { level: 'Q0' 
     ? {
         level: 'Q1',
         evidence: [
-          `Accreditation claimed in the credential: ${(qa.values ?? []).join('; ')} (${qa.source ?? ''}); not yet checked against a register.`,
+          // The field path stays in the element's `source` (details), never in this recruiter-facing line.
+          `Accreditation claimed in the credential: ${(qa.values ?? []).join('; ')}; not yet checked against a register.`,
         ],
       }
     : { level: 'Q0', evidence: ['Nothing stated.'] };

@@ -3,6 +3,7 @@
  * language preference and English fallback, concept labels, and path walking over nested claims.
  */
 import type { CredentialPart, IssuerRendering } from '../../model/report';
+import { creditsText } from '../../report/values';
 import { asArray, isObj, str, type Json } from './util';
 
 /** SECURITY: bounds on walking the (untrusted) credential graph. */
@@ -137,8 +138,11 @@ export function claimTree(credential: Json, lang: string): CredentialPart[] {
       for (const c of follow(spec, 'creditPoint')) {
         const v = c.value;
         const point = isObj(v) ? (str(v.point) ?? (typeof v.point === 'number' ? String(v.point) : undefined)) : undefined;
-        const framework = isObj(v) ? label(v.framework, lang) : undefined;
-        if (point) details.push(`${point} ${framework === undefined ? 'credits' : /european credit transfer/i.test(framework) ? 'ECTS' : framework}`);
+        const fw = isObj(v) ? v.framework : undefined;
+        const id = isObj(fw) ? str(fw.id) : str(fw);
+        const name = label(fw, lang);
+        const text = point ? creditsText(point, { ...(id === undefined ? {} : { id }), ...(name === undefined || name === id ? {} : { label: name }) }) : undefined;
+        if (text) details.push(text);
       }
       for (const l of follow(spec, 'eqfLevel')) {
         const id = isObj(l.value) ? str(l.value.id) : str(l.value);

@@ -4,7 +4,7 @@
  * the preferred language (English fallback), each with the XPath-like path it came from.
  * References (`idref`) are resolved against the `id` of the definitions in the same document.
  */
-import { durationWords } from '../../report/values';
+import { booleanStatement, creditsText, durationWords, parseBoolean } from '../../report/values';
 import type { Element } from '@xmldom/xmldom';
 import type { ElementKey, StandardElement } from '../../model/report';
 import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
@@ -200,7 +200,7 @@ export function extractElmV2Elements(credential: Element, lang = 'en'): Standard
       merge(
         collect(
           specs.flatMap((s) => children(s, 'hasECTSCreditPoints')),
-          (e) => (plain(e) ? `${plain(e) ?? ''} ECTS credits` : undefined),
+          (e) => creditsText(plain(e) ?? '', { label: 'ECTS' }),
         ),
         collect(
           specs.flatMap((s) => children(s, 'volumeOfLearning')),
@@ -245,13 +245,10 @@ export function extractElmV2Elements(credential: Element, lang = 'en'): Standard
     element(
       'stackability',
       merge(
-        named(specs, 'isPartialQualification', (e) =>
-          plain(e) === 'true'
-            ? 'Partial qualification'
-            : plain(e) === 'false'
-              ? 'Full qualification'
-              : undefined,
-        ),
+        named(specs, 'isPartialQualification', (e) => {
+          const b = parseBoolean(plain(e));
+          return b === undefined ? undefined : booleanStatement('partialQualification', b);
+        }),
         collect(
           achievements.flatMap((a) => paths(a, 'hasPart', 'learningAchievement')),
           (e) => mlText(children(e, 'title')[0], lang),

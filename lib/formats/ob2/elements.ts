@@ -10,6 +10,7 @@
  * `stackable` are read in camelCase and snake_case (their OB 2.0 JSON spelling is not confirmed).
  */
 import type { ElementKey, StandardElement } from '../../model/report';
+import { booleanStatement, creditsText, parseBoolean, type BooleanFact } from '../../report/values';
 import { describeRecipient, type Recipient } from './recipient';
 import { asArray, isObj, refId, str, type Json } from './util';
 import { ELEMENT_LABELS as LABELS } from '../../elements/catalog';
@@ -38,6 +39,12 @@ function absent(key: ElementKey, status: 'missing' | 'not-expressible', note: st
 function text(v: unknown): string | undefined {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return str(v)?.trim() || undefined;
+}
+
+/** A yes/no field as a plain statement; any other value is shown as stated, named by its field. */
+function statement(fact: BooleanFact, value: string, field: string): string {
+  const b = parseBoolean(value);
+  return b === undefined ? `${field}: ${value}` : booleanStatement(fact, b);
 }
 
 /** Reads `<ext>.<prop>` from a raw node's `extensions:<ext>` object. */
@@ -139,7 +146,7 @@ export function extractElements(s: ElementSources): StandardElement[] {
     ects
       ? el(
           'workload',
-          [`${ects} ECTS`],
+          [creditsText(ects, { label: 'ECTS' }) ?? `${ects} ECTS credits`],
           'badge.extensions:ECTSExtension.ECTS',
           "The issuer's claim (edubadges extension).",
         )
@@ -244,9 +251,10 @@ export function extractElements(s: ElementSources): StandardElement[] {
     sup[0] || sup[1]
       ? el(
           'supervision',
-          [sup[0] ? `supervised: ${sup[0][0]}` : '', sup[1] ? `identity verified: ${sup[1][0]}` : ''].filter(
-            Boolean,
-          ),
+          [
+            sup[0] ? statement('supervised', sup[0][0], 'supervised') : '',
+            sup[1] ? statement('identityVerified', sup[1][0], 'identity verified') : '',
+          ].filter(Boolean),
           'badge',
           "The issuer's claim.",
         )
@@ -263,7 +271,7 @@ export function extractElements(s: ElementSources): StandardElement[] {
   const stack = field(braw, 'stackable');
   out.push(
     stack
-      ? el('stackability', [stack[0]], 'badge.stackable', "The issuer's claim.")
+      ? el('stackability', [statement('stackable', stack[0], 'stackable')], 'badge.stackable', "The issuer's claim.")
       : absent('stackability', 'not-expressible', 'Open Badges 2.0 has no stackability field.'),
   );
 
@@ -288,7 +296,8 @@ export function qaLevel(elements: readonly StandardElement[]): { level: 'Q0' | '
   if (qa?.status === 'present')
     return {
       level: 'Q1',
-      evidence: [`Claimed in the badge: ${(qa.values ?? []).join('; ')} (${qa.source ?? ''}).`],
+      // The field path stays in the element's `source` (details), never in this recruiter-facing line.
+      evidence: [`Claimed in the badge: ${(qa.values ?? []).join('; ')}.`],
     };
   return { level: 'Q0', evidence: ['Nothing stated.'] };
 }

@@ -106,12 +106,15 @@
 
     const featured = document.createElement('div');
     featured.className = 'card';
+    // The featured badge links its own file (LinkedIn's featured media open the file itself): the
+    // link to the PNG, not the word "badge" in its alt text, is what makes CredLens unbake it.
     featured.innerHTML =
-      '<h2>Featured</h2><img width="64" height="64">' +
+      '<h2>Featured</h2><a class="media" target="_blank" rel="noopener"><img width="64" height="64"></a>' +
       '<p class="meta">My latest badge, downloaded from the issuer.</p>';
     const img = featured.querySelector('img');
     img.src = 'https://www.example.org/badges/northwind-data-analysis.png';
     img.alt = 'Data Analysis Foundations badge';
+    featured.querySelector('a').href = img.src;
     root.append(featured);
 
     const section = document.createElement('section');
