@@ -5,7 +5,7 @@
  */
 import type { VerificationReport } from '../lib/model/report';
 import { readReport } from '../lib/report/headline';
-import { answerLines, headlineSentence } from '../lib/report/headline-words';
+import { answerLines, headlineSentence, reasonToShow } from '../lib/report/headline-words';
 import { t, words } from './i18n';
 import { readableDate } from './readable';
 import { VerdictBadge } from './VerdictBadge';
@@ -41,9 +41,8 @@ export function MustSee({ report }: { report: VerificationReport }) {
 export function HeadlineBlock({ report, title }: { report: VerificationReport; title: string }) {
   const reading = readReport(report);
   const lines = answerLines(reading, report, words, (iso) => readableDate(iso));
-  const reason = reading.reason?.message;
-  const showReason =
-    reason !== undefined && reading.headline !== 'verified' && reading.headline !== 'identified';
+  const reason = reasonToShow(reading);
+  const showReason = reason !== undefined;
   return (
     <div class="headline" data-testid="headline" data-headline={reading.headline}>
       <VerdictBadge state={reading.headline} verdict={report.verdict} large testId="report-verdict" />

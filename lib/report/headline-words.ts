@@ -154,19 +154,29 @@ export function answerLines(
 }
 
 /** Headlines whose sentence says it all; the others add the deciding check's reason. */
-const SELF_EXPLAINED = new Set<Headline>([
+const SELF_EXPLAINED: ReadonlySet<Headline> = new Set<Headline>([
   'verified',
   'identified',
-  'unconfirmed-issuer',
   'no-verifiable-form',
   'unknown-platform',
 ]);
 
+/**
+ * The deciding check's message, when it adds to the sentence: not for headlines whose sentence
+ * says it all, nor "no trust list names this issuer" under a sentence that already says so.
+ */
+export function reasonToShow(reading: Reading): string | undefined {
+  const reason = reading.reason;
+  if (reason === undefined || SELF_EXPLAINED.has(reading.headline)) return undefined;
+  if (reading.headline === 'unconfirmed-issuer' && reason.id === 'issuer.trust') return undefined;
+  return reason.message;
+}
+
 /** The plain-English summary stored in the report (and printed by the CLI). */
 export function englishSummary(reading: Reading, report: VerificationReport): string {
   const sentence = headlineSentence(reading, englishWords);
-  const reason = reading.reason?.message;
-  const why = reason !== undefined && !SELF_EXPLAINED.has(reading.headline) ? ` ${reason}` : '';
+  const reason = reasonToShow(reading);
+  const why = reason !== undefined ? ` ${reason}` : '';
   const copy = reading.copyDiffers
     ? ` ${englishWords('ans_copy_differs', reading.copyDiffers.join(', '))}`
     : '';

@@ -14,6 +14,8 @@ export const SCREENSHOTS = resolve('tests/e2e/screenshots');
 export const GENERATED = resolve('tests/fixture-web/generated');
 
 interface TestFixtures {
+  /** The browser's UI language (`test.use({ uiLang: 'de' })`): the extension speaks it. */
+  uiLang: string;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -30,7 +32,9 @@ export const test = base.extend<TestFixtures, { web: FixtureWeb }>({
     { scope: 'worker' },
   ],
 
-  context: async ({ web }, use) => {
+  uiLang: ['en', { option: true }],
+
+  context: async ({ web, uiLang }, use) => {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
     }
@@ -39,7 +43,11 @@ export const test = base.extend<TestFixtures, { web: FixtureWeb }>({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1100, height: 900 },
+      locale: uiLang,
+      // Chromium on Linux takes its UI language (and so the extension's i18n) from these.
+      env: { ...process.env, LANGUAGE: uiLang, LANG: `${uiLang}.UTF-8` },
       args: [
+        `--lang=${uiLang}`,
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
         '--no-sandbox',
