@@ -192,6 +192,20 @@ describe('validity and recipient', () => {
   });
 });
 
+describe('a copy that differs from the issuer\'s copy today', () => {
+  it('a file whose recipient differs from the hosted copy says so in the summary, not only in a table', async () => {
+    const hosted = readVectorText('1edtech-dc-public-validator/ob20/basic-assertion.json');
+    const given = JSON.parse(hosted) as { recipient: Record<string, unknown> };
+    given.recipient = { type: 'email', hashed: false, identity: 'someone.else@example.org' };
+    const fetch = createVectorFetch({ 'https://example.org/beths-robotics-badge.json': { body: hosted } });
+    const r = await verifyCredential({ kind: 'text', text: JSON.stringify(given) }, env(fetch));
+    expect(r.differences.map((d) => d.path).some((p) => p.startsWith('recipient'))).toBe(true);
+    const reading = readReport(r);
+    expect(reading.copyDiffers?.some((p) => p.startsWith('recipient'))).toBe(true);
+    expect(r.summary).toMatch(/The copy given differs from the issuer’s copy today \(recipient/);
+  });
+});
+
 describe('the words exist in all four languages, with the same placeholders', () => {
   const keys = Object.keys(en).filter((k) => k.startsWith('head_') || k.startsWith('ans_'));
   it.each([
