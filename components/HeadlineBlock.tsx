@@ -56,24 +56,26 @@ export function HeadlineBlock({ report, title }: { report: VerificationReport; t
           <span class="muted">{t('ans_reason')}:</span> {reason}
         </p>
       )}
-      <dl class="answers" data-testid="answers">
-        {lines.map((l) => (
-          <div
-            class={`answers__row answers__row--${l.tone}`}
-            data-question={l.question}
-            data-tone={l.tone}
-            key={l.question}
-          >
-            <dt>{l.label}</dt>
-            <dd>
-              <span class="answers__icon" aria-hidden="true">
-                {TONE_ICON[l.tone]}
-              </span>{' '}
-              {l.text}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      {lines.length > 0 && (
+        <dl class="answers" data-testid="answers">
+          {lines.map((l) => (
+            <div
+              class={`answers__row answers__row--${l.tone}`}
+              data-question={l.question}
+              data-tone={l.tone}
+              key={l.question}
+            >
+              <dt>{l.label}</dt>
+              <dd>
+                <span class="answers__icon" aria-hidden="true">
+                  {TONE_ICON[l.tone]}
+                </span>{' '}
+                {l.text}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </div>
   );
 }

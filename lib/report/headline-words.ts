@@ -81,13 +81,23 @@ export interface AnswerLine {
 
 const HOSTED_FORMATS = new Set(['ob2-hosted', 'ob1-hosted']);
 
-/** The three answers, each in plain words. */
+/** Headlines where nothing was read to answer about: the three answers would all be "not known". */
+const NOTHING_READ: ReadonlySet<Headline> = new Set<Headline>([
+  'not-found',
+  'unreachable',
+  'no-verifiable-form',
+  'unknown-platform',
+  'not-a-credential',
+]);
+
+/** The three answers, each in plain words; none when there was no credential to ask about. */
 export function answerLines(
   reading: Reading,
   report: VerificationReport,
   w: Words,
   date: DateWords,
 ): AnswerLine[] {
+  if (NOTHING_READ.has(reading.headline)) return [];
   const a = reading.answers;
   const changed: AnswerLine = {
     question: 'changed',
