@@ -47,3 +47,8 @@ export const words: Words = (key, ...subs) => t(key as MessageKey, ...subs);
 export function verdictWord(v: Verdict | 'pending'): string {
   return headlineLabel(v === 'pending' ? 'pending' : VERDICT_HEADLINE[v], words);
 }
+
+/** Tells assistive technology which language the page speaks: the UI language, not the HTML's `en`. */
+export function setDocumentLanguage(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = uiLanguage().split(/[-_]/)[0] || 'en';
+}

@@ -2,11 +2,20 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t, setDocumentLanguage } from '../../components/i18n';
 import { OwnListsEditor } from '../../components/OwnListsEditor';
 import { SourcesTable, type SourceRow } from '../../components/SourcesTable';
 import '../../components/styles.css';
-import { bumpTrustRevision, readSettings, refreshTrustSources, saveOwnLists, saveUserSettings, seedBundledSources, type OwnLists, type SettingsSnapshot } from '../../lib/extension/settings';
+import {
+  bumpTrustRevision,
+  readSettings,
+  refreshTrustSources,
+  saveOwnLists,
+  saveUserSettings,
+  seedBundledSources,
+  type OwnLists,
+  type SettingsSnapshot,
+} from '../../lib/extension/settings';
 import type { UserSettings } from '../../lib/extension/settings-policy';
 import { parseSignerCertificates } from '../../lib/trust/eu/signers';
 import { toPem } from '../../lib/x509/bytes';
@@ -101,14 +110,29 @@ function Options() {
           {t('options_policy')}
         </p>
       )}
-      {snap.policyErrors.length > 0 && <p class="error">{t('options_policyErrors', snap.policyErrors.join('; '))}</p>}
+      {snap.policyErrors.length > 0 && (
+        <p class="error">{t('options_policyErrors', snap.policyErrors.join('; '))}</p>
+      )}
 
       <section aria-labelledby="h-sources">
         <h2 id="h-sources">{t('options_sources')}</h2>
         <p class="muted">{t('options_sourcesIntro')}</p>
-        <SourcesTable rows={rows} now={now} busy={busy} onToggle={(id, on) => void saveSettings({ ...snap.user, sources: { ...snap.user.sources, [id]: on } })} onRefresh={(id) => void refresh(id)} />
+        <SourcesTable
+          rows={rows}
+          now={now}
+          busy={busy}
+          onToggle={(id, on) =>
+            void saveSettings({ ...snap.user, sources: { ...snap.user.sources, [id]: on } })
+          }
+          onRefresh={(id) => void refresh(id)}
+        />
         <p>
-          <button type="button" data-testid="refresh-all" disabled={busy !== null} onClick={() => void refresh()}>
+          <button
+            type="button"
+            data-testid="refresh-all"
+            disabled={busy !== null}
+            onClick={() => void refresh()}
+          >
             {busy === 'all' ? t('options_refreshing') : t('options_refreshAll')}
           </button>
         </p>
@@ -155,7 +179,14 @@ function Options() {
         >
           <label>
             {t('options_deqarUrl')}
-            <input type="url" data-testid="deqar-url" value={deqarUrl} disabled={locked('deqarSnapshotUrl')} pattern="https://.*" onInput={(e) => setDeqarUrl(e.currentTarget.value)} />
+            <input
+              type="url"
+              data-testid="deqar-url"
+              value={deqarUrl}
+              disabled={locked('deqarSnapshotUrl')}
+              pattern="https://.*"
+              onInput={(e) => setDeqarUrl(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" data-testid="deqar-url-save" disabled={locked('deqarSnapshotUrl')}>
             {t('options_saveUrl')}
@@ -173,7 +204,8 @@ function Options() {
             e.preventDefault();
             const next: UserSettings = { ...snap.user };
             const url = lotlUrl.trim();
-            if (url !== '' && !/^https:\/\/\S+$/.test(url)) return setLotlError(t('options_euLotlError', 'https address expected'));
+            if (url !== '' && !/^https:\/\/\S+$/.test(url))
+              return setLotlError(t('options_euLotlError', 'https address expected'));
             if (url === '') delete next.euLotlUrl;
             else next.euLotlUrl = url;
             if (lotlSigners.trim() === '') delete next.euLotlSigners;
@@ -193,13 +225,31 @@ function Options() {
         >
           <label>
             {t('options_euLotlUrl')}
-            <input type="url" data-testid="eu-lotl-url" value={lotlUrl} disabled={locked('euLotlUrl')} placeholder="https://ec.europa.eu/tools/lotl/eu-lotl.xml" onInput={(e) => setLotlUrl(e.currentTarget.value)} />
+            <input
+              type="url"
+              data-testid="eu-lotl-url"
+              value={lotlUrl}
+              disabled={locked('euLotlUrl')}
+              placeholder="https://ec.europa.eu/tools/lotl/eu-lotl.xml"
+              onInput={(e) => setLotlUrl(e.currentTarget.value)}
+            />
           </label>
           <label>
             {t('options_euLotlSigners')}
-            <textarea data-testid="eu-lotl-signers" rows={4} spellcheck={false} value={lotlSigners} disabled={locked('euLotlSigners')} onInput={(e) => setLotlSigners(e.currentTarget.value)} />
+            <textarea
+              data-testid="eu-lotl-signers"
+              rows={4}
+              spellcheck={false}
+              value={lotlSigners}
+              disabled={locked('euLotlSigners')}
+              onInput={(e) => setLotlSigners(e.currentTarget.value)}
+            />
           </label>
-          <button type="submit" data-testid="eu-lotl-save" disabled={(locked('euLotlUrl') && locked('euLotlSigners')) || busy !== null}>
+          <button
+            type="submit"
+            data-testid="eu-lotl-save"
+            disabled={(locked('euLotlUrl') && locked('euLotlSigners')) || busy !== null}
+          >
             {t('options_euLotlSave')}
           </button>
           {lotlError !== null && (
@@ -227,4 +277,5 @@ function Options() {
 }
 
 const root = document.getElementById('app');
+setDocumentLanguage();
 if (root !== null) render(<Options />, root);

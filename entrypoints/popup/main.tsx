@@ -3,7 +3,7 @@ import { VERDICT_HEADLINE } from '../../lib/report/headline';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../components/i18n';
+import { t, setDocumentLanguage } from '../../components/i18n';
 import { authName, qaName } from '../../components/LevelsPanel';
 import { readableDate } from '../../components/readable';
 import {
@@ -323,4 +323,5 @@ function Popup() {
 }
 
 const root = document.getElementById('app');
+setDocumentLanguage();
 if (root !== null) render(<Popup />, root);

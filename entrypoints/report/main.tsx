@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DropZone } from '../../components/DropZone';
-import { t } from '../../components/i18n';
+import { t, setDocumentLanguage } from '../../components/i18n';
 import { ReportView } from '../../components/ReportView';
 import type { RecipientCheckResult } from '../../components/RecipientCheck';
 import { isCvFile, verifyInputOf } from '../../components/row-facts';
@@ -20,7 +20,12 @@ import type { VerificationReport } from '../../lib/model/report';
 import { LIMITS, type CredentialInput } from '../../lib/model/input';
 import { createFetcher } from '../../lib/net/fetcher';
 import { decodeBase64, encodeBase64 } from '../../lib/protocol/base64';
-import type { FileScanValue, ReportValue, VerifiedValue, VerifyRequestInput } from '../../lib/protocol/messages';
+import type {
+  FileScanValue,
+  ReportValue,
+  VerifiedValue,
+  VerifyRequestInput,
+} from '../../lib/protocol/messages';
 import { createTrustStore } from '../../lib/trust/store';
 import { verifyCredential } from '../../lib/verify';
 
@@ -33,16 +38,24 @@ type State =
   | { kind: 'error'; message: string };
 
 function openReport(reportId: string): void {
-  void browser.tabs.create({ url: new URL(`/report.html?id=${encodeURIComponent(reportId)}`, location.href).href });
+  void browser.tabs.create({
+    url: new URL(`/report.html?id=${encodeURIComponent(reportId)}`, location.href).href,
+  });
 }
 
 /** What a credential was checked from, to check it again (with the candidate's e-mail) on this page. */
 function toCredentialInput(input: VerifyRequestInput): CredentialInput | null {
   if (input.kind === 'url') return { kind: 'url', url: input.url };
-  if (input.kind === 'text') return { kind: 'text', text: input.text, ...(input.name === undefined ? {} : { name: input.name }) };
+  if (input.kind === 'text')
+    return { kind: 'text', text: input.text, ...(input.name === undefined ? {} : { name: input.name }) };
   const bytes = decodeBase64(input.base64);
   if (bytes === null) return null;
-  return { kind: 'bytes', bytes, ...(input.name === undefined ? {} : { name: input.name }), ...(input.mediaType === undefined ? {} : { mediaType: input.mediaType }) };
+  return {
+    kind: 'bytes',
+    bytes,
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.mediaType === undefined ? {} : { mediaType: input.mediaType }),
+  };
 }
 
 /** The input a stored report came from: its candidate's, else its source when that is an address. */
@@ -74,7 +87,9 @@ function ReportPage() {
     setState({ kind: 'loading' });
     void request<ReportValue>({ type: 'report/get', reportId: id }).then((r) => {
       if (r.ok) setCheckedInput(inputOfStored(r.value));
-      setState(r.ok ? { kind: 'report', report: r.value.report } : { kind: 'error', message: r.error.message });
+      setState(
+        r.ok ? { kind: 'report', report: r.value.report } : { kind: 'error', message: r.error.message },
+      );
     });
   }, []);
 
@@ -118,7 +133,12 @@ function ReportPage() {
     setBusy(false);
     if (!r.ok) return setState({ kind: 'error', message: r.error.message });
     history.replaceState(null, '', location.pathname);
-    setState({ kind: 'scan', name: (input.kind === 'url' ? input.url : input.name) ?? r.value.source, value: r.value, seq: Date.now() });
+    setState({
+      kind: 'scan',
+      name: (input.kind === 'url' ? input.url : input.name) ?? r.value.source,
+      value: r.value,
+      seq: Date.now(),
+    });
   };
 
   const onFile = async (file: File) => {
@@ -144,14 +164,16 @@ function ReportPage() {
   };
 
   return (
-    <div class="page">
+    <main class="page">
       <div class="topbar">
         <span class="brand">CredLens</span>
         <span class="muted small">{t('report_title')}</span>
       </div>
       {state.kind === 'loading' && <p role="status">{t('report_loading')}</p>}
       {state.kind === 'scanning' && (
-        <p role="status">{state.url === undefined ? t('scan_scanning') : `${t('report_scanningUrl')} (${state.url})`}</p>
+        <p role="status">
+          {state.url === undefined ? t('scan_scanning') : `${t('report_scanningUrl')} (${state.url})`}
+        </p>
       )}
       {state.kind === 'error' && (
         <p class="error" role="alert">
@@ -171,9 +193,10 @@ function ReportPage() {
       )}
       {state.kind === 'empty' && <h1>{t('report_check')}</h1>}
       <DropZone busy={busy} onFile={(f) => void onFile(f)} onUrl={onUrl} />
-    </div>
+    </main>
   );
 }
 
 const root = document.getElementById('app');
+setDocumentLanguage();
 if (root !== null) render(<ReportPage />, root);

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ExportButtons } from '../../components/ExportButtons';
-import { t } from '../../components/i18n';
+import { t, setDocumentLanguage } from '../../components/i18n';
 import { LearnerValue } from '../../components/LearnerValue';
 import { authName, qaName } from '../../components/LevelsPanel';
 import '../../components/styles.css';
@@ -208,11 +208,16 @@ function Summary() {
                 <td>
                   <VerdictBadge state={headlineOf(report)} verdict={report.verdict} />
                 </td>
-                <td class="small">
+                <td class="small" data-label={t('summary_levels')}>
                   <span title={authName(report.authenticity.level)}>{report.authenticity.level}</span> ·{' '}
                   <span title={qaName(report.qualityAssurance.level)}>{report.qualityAssurance.level}</span>
                 </td>
-                <td class="small" data-testid="name-hint" data-match={match}>
+                <td
+                  class="small"
+                  data-testid="name-hint"
+                  data-match={match}
+                  data-label={t('summary_learner')}
+                >
                   {learner ??
                     (report.credential.recipient === undefined ? (
                       '—'
@@ -247,4 +252,5 @@ function Summary() {
 }
 
 const root = document.getElementById('app');
+setDocumentLanguage();
 if (root !== null) render(<Summary />, root);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, GENERATED, SCREENSHOTS, test } from './fixtures';
-import { OptionsPage, PopupPage, ProfilePage } from './pages';
+import { OptionsPage, overflowing, PopupPage, ProfilePage } from './pages';
 
 interface MixCredential {
   url: string;
@@ -67,8 +67,12 @@ for (const lang of ['en', 'de'] as const) {
       for (const name of ['registry', 'didKey', 'revoked', 'edc'] as const) {
         const report = await reportOf(context, popup, creds[name].url);
         await expect(report.getByTestId('answers')).toContainText(words.stillValid);
+        await expect(report.locator('html')).toHaveAttribute('lang', lang);
         await report.setViewportSize({ width: 1100, height: 900 });
         await report.screenshot({ path: join(SCREENSHOTS, `screens-${lang}-report-${name}.png`) });
+        // Longer words (German) must still fit a narrow screen.
+        await report.setViewportSize({ width: 360, height: 780 });
+        expect(await overflowing(report), `${lang} ${name} at 360 px`).toEqual([]);
         await report.close();
       }
 
@@ -78,6 +82,10 @@ for (const lang of ['en', 'de'] as const) {
         timeout: 30_000,
       });
       await summary.screenshot({ path: join(SCREENSHOTS, `screens-${lang}-summary.png`), fullPage: true });
+      await summary.setViewportSize({ width: 360, height: 780 });
+      expect(await overflowing(summary), `${lang} summary at 360 px`).toEqual([]);
+      await expect(popup.page.locator('html')).toHaveAttribute('lang', lang);
+      expect(await overflowing(popup.page), `${lang} popup`).toEqual([]);
       await expect(summary.locator('h1')).toContainText(words.summary);
     });
   });
