@@ -32,6 +32,7 @@ const STATUS_KEYS: Record<ElementStatus, MessageKey> = {
   present: 'elements_present',
   missing: 'elements_missing',
   'not-expressible': 'elements_notExpressible',
+  'not-disclosed': 'elements_notDisclosed',
 };
 
 /** "Present", "Missing", "Not in this format", in the reader's language. */
@@ -64,7 +65,8 @@ export function learnerShown(value: string): LearnerShown {
 
 /** How the header names who stands behind the credential. */
 export type IssuerLine =
-  { kind: 'sealed'; sealer: string; awardedBy: string } | { kind: 'plain'; name: string | undefined };
+  | { kind: 'sealed'; sealer: string; awardedBy: string; confirmed: boolean }
+  | { kind: 'plain'; name: string | undefined };
 
 const SEALED_FORMATS: ReadonlySet<string> = new Set(['edc-jades', 'edci-xml']);
 const same = (a: string, b: string): boolean =>
@@ -76,20 +78,27 @@ const same = (a: string, b: string): boolean =>
  * name another as its awarding body (standard element `awardingBody`): then the header says
  * "Sealed by X · awarded by Y". Only when they differ, and only for sealed formats.
  */
-export function issuerLine(report: Pick<VerificationReport, 'format' | 'issuer' | 'elements'>): IssuerLine {
+export function issuerLine(
+  report: Pick<VerificationReport, 'format' | 'issuer' | 'elements'> & {
+    authenticity?: VerificationReport['authenticity'];
+  },
+): IssuerLine {
   const sealer = report.issuer.name;
   const plain: IssuerLine = { kind: 'plain', name: sealer ?? report.issuer.id };
   if (sealer === undefined || !SEALED_FORMATS.has(report.format.id)) return plain;
   const body = report.elements.find((e) => e.key === 'awardingBody' && e.status === 'present');
   const names = (body?.values ?? []).map((v) => v.trim()).filter((v) => v !== '');
   if (names.length === 0 || names.some((n) => same(n, sealer))) return plain;
-  return { kind: 'sealed', sealer, awardedBy: names.slice(0, 3).join(', ') };
+  // Below A2 nothing establishes the sealer: the line says whose names these are.
+  const level = report.authenticity?.level;
+  const confirmed = level !== 'A0' && level !== 'A1';
+  return { kind: 'sealed', sealer, awardedBy: names.slice(0, 3).join(', '), confirmed };
 }
 
 /** The header's issuer line as one sentence ("Sealed by X · awarded by Y", or the name). */
 export function issuerLineText(line: IssuerLine): string {
   return line.kind === 'sealed'
-    ? t('report_sealedBy', line.sealer, line.awardedBy)
+    ? t(line.confirmed ? 'report_sealedBy' : 'report_sealedByUnconfirmed', line.sealer, line.awardedBy)
     : (line.name ?? t('report_unknown'));
 }
 

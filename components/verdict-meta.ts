@@ -32,7 +32,7 @@ export const BADGE_LOOK: Record<BadgeState, BadgeLook> = {
   'not-yet-valid': { icon: '⌛', ...CAUTION },
   revoked: { icon: '⊘', ...BAD },
   invalid: { icon: '✖', ...BAD },
-  'not-found': { icon: '✖', ...BAD },
+  'not-found': { icon: '∄', ...BAD },
   unreachable: { icon: '↻', ...GREY },
   'no-verifiable-form': { icon: '–', ...GREY },
   'unknown-platform': { icon: '–', ...GREY },

@@ -13,6 +13,7 @@ import { authName, qaName } from '../../components/LevelsPanel';
 import '../../components/styles.css';
 import { compareNames, learnerNameOf, nameFromTitle, summariseProfile } from '../../components/summary-model';
 import { headlineOf, VerdictBadge } from '../../components/VerdictBadge';
+import { issuerClaimOf, issuerText } from '../../components/row-facts';
 import { request } from '../../lib/extension/messaging';
 import { loadTrustSources } from '../../lib/extension/settings';
 import type { VerificationReport } from '../../lib/model/report';
@@ -102,6 +103,12 @@ function Summary() {
     setChecking(false);
   };
 
+  // Credentials naming someone else than the candidate: the e-mail check failed, or the name differs.
+  const mismatches = list.filter(
+    ({ report }) =>
+      report.checks.some((c) => c.id === 'recipient.match' && c.status === 'failed') ||
+      (name.trim() !== '' && compareNames(name, learnerNameOf(report)) === 'differs'),
+  ).length;
   return (
     <main class="page summary">
       <div class="topbar">
@@ -127,6 +134,14 @@ function Summary() {
         </p>
       )}
 
+      {mismatches > 0 && (
+        <p class="must-see must-see--bad" role="alert" data-testid="summary-mismatch">
+          <strong>
+            <span aria-hidden="true">✖ </span>
+            {t('summary_mismatchBanner', mismatches)}
+          </strong>
+        </p>
+      )}
       <section class="summary-cards" aria-label={t('summary_counts')}>
         <div class="card" data-testid="summary-total">
           <span class="card__num">{s.total}</span> {t('summary_total')}
@@ -203,7 +218,11 @@ function Summary() {
               >
                 <th scope="row">
                   {report.credential.title ?? t('report_untitled')}
-                  <span class="muted small block">{report.issuer.name ?? report.issuer.id ?? ''}</span>
+                  <span class="muted small block">
+                    {(report.issuer.name ?? report.issuer.id) === undefined
+                      ? ''
+                      : issuerText(report.issuer.name ?? report.issuer.id ?? '', issuerClaimOf(report))}
+                  </span>
                 </th>
                 <td>
                   <VerdictBadge state={headlineOf(report)} verdict={report.verdict} />

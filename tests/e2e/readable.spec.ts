@@ -36,7 +36,7 @@ test('EDC report: readable values, sealed-by / awarded-by, paths folded, no over
   const page = report.page;
 
   await expect(page.getByTestId('report-issuer-line')).toContainText(
-    'Sealed by ORGANIZACION TEST · awarded by University of Zed',
+    'Sealed with a certificate naming “ORGANIZACION TEST” · names University of Zed as awarding body (neither confirmed)',
   );
   await expect(page.getByTestId('report-issued')).toHaveText(MONTHS);
   await expect(page.getByTestId('report-issued')).not.toContainText('T13:54');

@@ -60,6 +60,7 @@ for (const lang of ['en', 'de'] as const) {
       await expect(profile.marks()).toHaveCount(Object.keys(creds).length);
       const tabId = await profile.tabId(serviceWorker);
       const popup = await PopupPage.open(context, extensionId, tabId);
+      await expect(popup.rows()).toHaveCount(Object.keys(creds).length);
       await popup.waitUntilChecked();
       await expect(popup.row(creds.revoked.url).getByTestId('verdict')).toContainText(words.revoked);
       await popup.page.screenshot({ path: join(SCREENSHOTS, `screens-${lang}-popup.png`), fullPage: true });

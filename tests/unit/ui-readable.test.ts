@@ -106,8 +106,21 @@ const edc = (
 describe('the header’s issuer line for a sealed EDC', () => {
   it('sealed by one organisation, awarded by another: both named', () => {
     const line = issuerLine(edc('ORGANIZACION TEST', ['University of Zed']));
-    expect(line).toEqual({ kind: 'sealed', sealer: 'ORGANIZACION TEST', awardedBy: 'University of Zed' });
+    expect(line).toEqual({
+      kind: 'sealed',
+      sealer: 'ORGANIZACION TEST',
+      awardedBy: 'University of Zed',
+      confirmed: true,
+    });
     expect(issuerLineText(line)).toBe('Sealed by ORGANIZACION TEST · awarded by University of Zed');
+    // Below A2 nothing establishes the sealer: neither name is stated as a fact.
+    const a1 = issuerLine({
+      ...edc('ORGANIZACION TEST', ['University of Zed']),
+      authenticity: { level: 'A1', evidence: [] },
+    });
+    expect(issuerLineText(a1)).toBe(
+      'Sealed with a certificate naming “ORGANIZACION TEST” · names University of Zed as awarding body (neither confirmed)',
+    );
   });
   it('the same organisation (any case or spacing): only its name', () => {
     expect(issuerLine(edc('University of  Zed', ['university of zed']))).toEqual({
@@ -142,7 +155,11 @@ describe('the header’s issuer line for a sealed EDC', () => {
         trust: { lookupIssuer: async () => ({ hits: [], consulted: [] }) },
       },
     );
-    expect(issuerLineText(issuerLine(r))).toBe('Sealed by ORGANIZACION TEST · awarded by University of Zed');
+    // Its seal certificate expired and no trusted time-stamp proves the seal older: A1, so unconfirmed.
+    expect(r.authenticity.level).toBe('A1');
+    expect(issuerLineText(issuerLine(r))).toBe(
+      'Sealed with a certificate naming “ORGANIZACION TEST” · names University of Zed as awarding body (neither confirmed)',
+    );
     const stack = r.elements.find((e) => e.key === 'stackability');
     expect(stack?.values?.join(' ')).not.toMatch(/\b(true|false)\b/);
     expect(r.elements.find((e) => e.key === 'workload')?.values).toContain('2 ECTS credits');
