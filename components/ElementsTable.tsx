@@ -3,7 +3,12 @@ import { t } from './i18n';
 import { LearnerValue } from './LearnerValue';
 import { elementLabel, elementStatusWord, elementValueText } from './readable';
 
-const ICON: Record<ElementStatus, string> = { present: '✔', missing: '✖', 'not-expressible': '–' };
+const ICON: Record<ElementStatus, string> = {
+  present: '✔',
+  missing: '✖',
+  'not-expressible': '–',
+  'not-disclosed': '◌',
+};
 
 /**
  * The EU standard elements (Council Recommendation 2022/C 243/02, Annex I) in order: element,

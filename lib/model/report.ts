@@ -50,7 +50,11 @@ export interface LevelAssessment<L extends string> {
   evidence: string[];
 }
 
-export type ElementStatus = 'present' | 'missing' | 'not-expressible';
+/**
+ * `not-disclosed`: the credential may hold the element, but the holder chose not to disclose it
+ * (an SD-JWT whose undisclosed digests could carry it) — not the same as `missing`.
+ */
+export type ElementStatus = 'present' | 'missing' | 'not-expressible' | 'not-disclosed';
 
 /** Keys of the EU standard elements (Council Recommendation 2022/C 243/02, Annex I). */
 export type ElementKey =
@@ -233,6 +237,10 @@ export type FormatId =
   | 'clr2-jwt'
   | 'vc-di'
   | 'vc-jwt'
+  /** SD-JWT (RFC 9901) and SD-JWT VC (`dc+sd-jwt`, older `vc+sd-jwt`), with or without Key Binding. */
+  | 'sd-jwt-vc'
+  /** ISO/IEC 18013-5 mdoc (`mso_mdoc`): DeviceResponse or IssuerSigned CBOR, label "ISO mdoc (ISO/IEC 18013-5)". */
+  | 'mdoc'
   | 'unknown';
 
 export interface FormatInfo {
@@ -240,7 +248,7 @@ export interface FormatInfo {
   /** Human label, e.g. "Open Badges 2.0 (hosted)". */
   label: string;
   /** How it reached us: a URL, a baked PNG, a baked SVG, a JSON file, a JWS... */
-  container: 'url' | 'json' | 'jws' | 'xml' | 'png' | 'svg' | 'unknown';
+  container: 'url' | 'json' | 'jws' | 'xml' | 'png' | 'svg' | 'cbor' | 'unknown';
 }
 
 export interface VerificationReport {
