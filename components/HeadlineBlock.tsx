@@ -4,7 +4,7 @@
  * the recruiter's three questions answered (issue 16). Everything in the reader's language.
  */
 import type { VerificationReport } from '../lib/model/report';
-import { readReport } from '../lib/report/headline';
+import { readReport, type Reading } from '../lib/report/headline';
 import { answerLines, headlineSentence, reasonToShow } from '../lib/report/headline-words';
 import { t, words } from './i18n';
 import { readableDate } from './readable';
@@ -13,8 +13,7 @@ import { VerdictBadge } from './VerdictBadge';
 const TONE_ICON = { good: '✔', bad: '✖', open: '–' } as const;
 
 /** The banners that stand above the sentence: recipient mismatch, copy that differs. */
-export function MustSee({ report }: { report: VerificationReport }) {
-  const reading = readReport(report);
+function MustSee({ report, reading }: { report: VerificationReport; reading: Reading }) {
   const recipient = report.checks.find((c) => c.id === 'recipient.match' && c.status === 'failed');
   return (
     <>
@@ -47,7 +46,7 @@ export function HeadlineBlock({ report, title }: { report: VerificationReport; t
     <div class="headline" data-testid="headline" data-headline={reading.headline}>
       <VerdictBadge state={reading.headline} verdict={report.verdict} large testId="report-verdict" />
       <h1 id="report-title">{title}</h1>
-      <MustSee report={report} />
+      <MustSee report={report} reading={reading} />
       <p class="report__summary" data-testid="report-sentence">
         {headlineSentence(reading, words)}
       </p>
