@@ -62,8 +62,9 @@ describe('EDCI XML evidence (ELM v2, XAdES)', () => {
       .split('\n')
       .find((l) => l.startsWith('  authenticity:'));
     // Each evidence sentence is printed once: in the summary line (the headline's reason) or here.
-    const text = formatReportText(r, false);
-    for (const e of r.authenticity.evidence) expect(text.split(e).length - 1, e).toBe(1);
+    const lines = formatReportText(r, false).split('\n');
+    const head = `${lines[1] ?? ''}\n${line ?? ''}`;
+    for (const e of r.authenticity.evidence) expect(head.split(e).length - 1, e).toBe(1);
     expect(line?.startsWith('  authenticity: A1 — ')).toBe(true);
   });
 
