@@ -7,8 +7,8 @@ export const USAGE = `Usage: credlens verify <file|url|-> ... [options]
 
 verify: verifies digital learning credentials (Open Badges 2.0 hosted, signed and baked
 PNG/SVG; Open Badges 1.x hosted; Open Badges 3.0 / CLR 2.0 / W3C VCs with Data Integrity
-proofs or as VC-JWT; European Digital Credentials sealed with JAdES) and prints one report
-per input.
+proofs or as VC-JWT; European Digital Credentials sealed with JAdES; SD-JWT and SD-JWT VC,
+line-wrapped text included) and prints one report per input.
 scan: finds the credentials in a saved page or a CV (HTML or PDF: links, URLs in the text,
 JSON-LD and JWT credentials, badge images, files attached to the PDF, QR codes) and lists
 them; with --verify, verifies each one as verify would.
@@ -27,6 +27,9 @@ Options:
   --email <address>         check the credential's recipient against this e-mail address
   --recipient-url <url>     check the recipient against this URL
   --telephone <number>      check the recipient against this telephone number
+  --nonce <value>           the nonce the presentation's key binding must carry (SD-JWT KB-JWT);
+                            a credential bound to a holder key without a key binding then fails
+  --aud <value>             the audience the key binding must name (your client id or origin)
   --allow-private           allow fetching private/loopback addresses (for local testing)
   --verify                  (scan) verify each credential found
   -h, --help                show this help
@@ -46,6 +49,10 @@ export interface CliOptions {
   lotlSigners?: string;
   recipients: RecipientHint[];
   allowPrivate: boolean;
+  /** --nonce: the nonce a key binding must carry. */
+  expectedNonce?: string;
+  /** --aud: the audience a key binding must name. */
+  expectedAudience?: string;
   /** scan only: verify each candidate found. */
   verify?: boolean;
 }
@@ -85,6 +92,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         email: { type: 'string', multiple: true, default: [] },
         'recipient-url': { type: 'string', multiple: true, default: [] },
         telephone: { type: 'string', multiple: true, default: [] },
+        nonce: { type: 'string' },
+        aud: { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         verify: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -119,6 +128,15 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     allowPrivate: values['allow-private'] ?? false,
     ...(values['lotl-signers'] === undefined ? {} : { lotlSigners: values['lotl-signers'] }),
   };
+  for (const [name, value] of [
+    ['--nonce', values.nonce],
+    ['--aud', values.aud],
+  ] as const) {
+    if (value !== undefined && value.trim() === '')
+      return { kind: 'error', message: `${name} needs a value` };
+  }
+  if (values.nonce !== undefined) options.expectedNonce = values.nonce;
+  if (values.aud !== undefined) options.expectedAudience = values.aud;
   if (values.now !== undefined) {
     // Require a full ISO-8601 date (optionally with time); Date.parse alone accepts too much.
     if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.now)) {

@@ -181,6 +181,8 @@ async function buildEnv(options: CliOptions): Promise<VerifyEnv> {
     recipients: options.recipients,
     // One run, one cache: a batch of credentials from the same sealer asks its CA once.
     revocationCache: createRevocationCache(),
+    ...(options.expectedNonce === undefined ? {} : { expectedNonce: options.expectedNonce }),
+    ...(options.expectedAudience === undefined ? {} : { expectedAudience: options.expectedAudience }),
   };
 }
 

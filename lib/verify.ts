@@ -159,6 +159,8 @@ export async function verifyCredential(input: CredentialInput, env: VerifyEnv): 
     contacted,
     revocationCache: env.revocationCache ?? createRevocationCache(),
   };
+  if (env.expectedNonce !== undefined) ctx.expectedNonce = env.expectedNonce;
+  if (env.expectedAudience !== undefined) ctx.expectedAudience = env.expectedAudience;
   let result: FormatResult;
   try {
     const acquiredResult = await acquireInput(input, ctx.fetch);

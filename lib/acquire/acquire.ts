@@ -8,9 +8,11 @@ import type { FetchFail, FetchResult } from '../model/env';
 import type { Acquired, Payload, RecordingFetch } from '../model/format';
 import { LIMITS, type CredentialInput } from '../model/input';
 import type { Check, Verdict } from '../model/report';
+import { recogniseMdocBytes, textToBytes } from '../formats/mdoc/cbor';
 import { hasPngSignature, readPngText } from './png';
 import { readSvgBadge } from './svg';
 import { credentialXmlRoot } from './xml';
+import { splitCompact } from '../formats/sdjwt/disclosures';
 
 /** Result of acquireInput: a payload, or the one `format.recognized` check explaining why not. */
 export type AcquireResult = { ok: true; acquired: Acquired } | { ok: false; check: Check };
@@ -72,7 +74,19 @@ function isHttpUrl(text: string): boolean {
 
 type Classified = { ok: true; payload: Payload } | { ok: false; code: string; why: string };
 
-/** Classifies text as a JSON object, a compact JWS or an http(s) URL. */
+/**
+ * A compact SD-JWT / SD-JWT+KB (RFC 9901 §4): `<jwt>~<disclosure>~…~[<kb-jwt>]`. Whitespace (line
+ * wraps, as in specifications and e-mails) is tolerated and removed; the issuer-signed JWT must
+ * have a JSON object header. Returns the token without whitespace.
+ */
+function sdJwtToken(text: string): string | undefined {
+  if (!text.includes('~') || !/^eyJ/.test(text)) return undefined;
+  const sd = splitCompact(text);
+  if (!sd || !isCompactJws(sd.jwt)) return undefined;
+  return text.replace(/\s+/g, '');
+}
+
+/** Classifies text as a JSON object, a compact JWS, a compact SD-JWT or an http(s) URL. */
 function classify(raw: string): Classified {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (text.startsWith('{') || text.startsWith('[')) {
@@ -92,6 +106,15 @@ function classify(raw: string): Classified {
     return { ok: true, payload: { type: 'json', value, text } };
   }
   if (isCompactJws(text)) return { ok: true, payload: { type: 'jws', token: text } };
+  const sdJwt = sdJwtToken(text);
+  if (sdJwt !== undefined) return { ok: true, payload: { type: 'sd-jwt', token: sdJwt } };
+  if (/^eyJ[A-Za-z0-9_.\s-]*~/.test(text)) {
+    return {
+      ok: false,
+      code: 'ERR_FORMAT_JWS_MALFORMED',
+      why: 'looks like a selective-disclosure token (SD-JWT) but is incomplete or damaged',
+    };
+  }
   // "eyJ" is base64url for '{"': a JWS header. Name the damage instead of "unrecognised".
   if (/^eyJ[A-Za-z0-9_.-]*$/.test(text)) {
     return {
@@ -264,6 +287,30 @@ function fromXml(
   return { ok: true, acquired };
 }
 
+/** CBOR bytes that form an ISO 18013-5 mdoc root (DeviceResponse / IssuerSigned); undefined otherwise. */
+function fromCbor(bytes: Uint8Array, source: string, encoding?: string): AcquireResult | undefined {
+  const root = recogniseMdocBytes(bytes);
+  if (root === undefined) return undefined;
+  const check = found(
+    'OK_FORMAT_CBOR',
+    `ISO mdoc data found (${root}).`,
+    encoding ? `CBOR given as ${encoding} text.` : 'CBOR bytes.',
+  );
+  return {
+    ok: true,
+    acquired: { container: 'cbor', payload: { type: 'cbor', bytes, root }, source, checks: [check] },
+  };
+}
+
+/** Text that is hex, base64 or base64url of an mdoc's CBOR. */
+function mdocFromText(text: string, source: string): AcquireResult | undefined {
+  const bytes = textToBytes(text);
+  if (bytes === undefined) return undefined;
+  const compact = text.replace(/\s+/g, '');
+  const encoding = /^[0-9a-fA-F]+$/.test(compact) ? 'hex' : /[-_]/.test(compact) ? 'base64url' : 'base64';
+  return fromCbor(bytes, source, encoding);
+}
+
 function fromText(
   raw: string,
   source: string,
@@ -281,6 +328,10 @@ function fromText(
     );
   }
   const got = classify(text);
+  if (!got.ok && got.code === 'ERR_FORMAT_UNRECOGNIZED') {
+    const mdoc = mdocFromText(text, source);
+    if (mdoc) return mdoc;
+  }
   if (!got.ok) {
     const message =
       got.code === 'ERR_FORMAT_JWS_MALFORMED'
@@ -288,21 +339,18 @@ function fromText(
         : 'This input is not a credential CredLens can read.';
     return reject(got.code, message, got.why);
   }
-  const container: Container = got.payload.type;
+  // An SD-JWT is a signed token with disclosures appended: its container is 'jws'.
+  const container: Container = got.payload.type === 'sd-jwt' ? 'jws' : got.payload.type;
   const label = {
     json: 'JSON document found.',
     jws: 'Compact signed token (JWS) found.',
+    'sd-jwt': 'Compact selective-disclosure token (SD-JWT) found.',
+    cbor: 'ISO mdoc data found.',
     url: 'Credential address given.',
     xml: 'XML credential document found.',
   }[got.payload.type];
-  return settle(
-    got,
-    container,
-    source,
-    fetch,
-    found(`OK_FORMAT_${container.toUpperCase()}`, label),
-    'This input',
-  );
+  const code = got.payload.type === 'sd-jwt' ? 'OK_FORMAT_SD_JWT' : `OK_FORMAT_${container.toUpperCase()}`;
+  return settle(got, container, source, fetch, found(code, label), 'This input');
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -340,6 +388,8 @@ export async function acquireInput(input: CredentialInput, fetch: RecordingFetch
   // SECURITY: size cap before any parsing; without it a huge drop or page image exhausts the worker.
   if (input.bytes.length > LIMITS.maxInputBytes) return tooLarge(input.bytes.length);
   if (hasPngSignature(input.bytes)) return fromPng(input.bytes, source, fetch);
+  const mdoc = fromCbor(input.bytes, source);
+  if (mdoc) return mdoc;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);

@@ -123,4 +123,12 @@ export interface VerifyEnv {
    * starts an empty one.
    */
   revocationCache?: RevocationCache;
+  /**
+   * The nonce the verifier sent with its request (OpenID4VP, the CLI's --nonce): a presentation's
+   * key binding (SD-JWT KB-JWT) must carry it, and a credential bound to a holder key must then be
+   * presented with one.
+   */
+  expectedNonce?: string;
+  /** The audience a presentation's key binding must name (the verifier's client id or origin; --aud). */
+  expectedAudience?: string;
 }

@@ -19,9 +19,13 @@ import type {
 export type Payload =
   | { type: 'json'; value: unknown; text: string }
   | { type: 'jws'; token: string }
+  /** A compact SD-JWT / SD-JWT+KB (RFC 9901): `<issuer-jwt>~<disclosure>~…~[<kb-jwt>]`, whitespace removed. */
+  | { type: 'sd-jwt'; token: string }
   /** An XML document whose root acquire recognised as a credential (EDCI / ELM v2); not yet parsed. */
   | { type: 'xml'; text: string; root: string }
-  | { type: 'url'; url: string };
+  | { type: 'url'; url: string }
+  /** CBOR bytes acquire recognised as an ISO/IEC 18013-5 mdoc (DeviceResponse or IssuerSigned); not yet verified. */
+  | { type: 'cbor'; bytes: Uint8Array; root: 'DeviceResponse' | 'IssuerSigned' };
 
 /** Raw input turned into a payload: unbaked, decoded, or fetched. */
 export interface Acquired {
@@ -53,6 +57,10 @@ export interface VerifyContext {
   contacted: ContactedUrl[];
   /** Fresh OCSP / CRL answers already fetched (VerifyEnv.revocationCache, or one for this verification). */
   revocationCache?: RevocationCache;
+  /** The nonce a presentation's key binding must carry (VerifyEnv.expectedNonce). */
+  expectedNonce?: string;
+  /** The audience a presentation's key binding must name (VerifyEnv.expectedAudience). */
+  expectedAudience?: string;
 }
 
 /** The safe fetcher, with the purpose of each request recorded for the report. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../cli/args';
+import { parseCliArgs, USAGE } from '../../cli/args';
 
 describe('credlens argument parsing', () => {
   it('parses verify with every option', () => {
@@ -51,6 +51,32 @@ describe('credlens argument parsing', () => {
       kind: 'error',
       message: 'option --now needs a value',
     });
+  });
+  it('parses --nonce and --aud (what a key binding must carry) and lists them in the help', () => {
+    const parsed = parseCliArgs([
+      'verify',
+      'p.txt',
+      '--nonce',
+      'n-0S6_WzA2Mj',
+      '--aud',
+      'https://credlens.example',
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'verify',
+      options: { expectedNonce: 'n-0S6_WzA2Mj', expectedAudience: 'https://credlens.example' },
+    });
+    const plain = parseCliArgs(['verify', 'p.txt']);
+    expect(plain.kind === 'verify' && 'expectedNonce' in plain.options).toBe(false);
+    expect(parseCliArgs(['verify', 'x', '--nonce'])).toEqual({
+      kind: 'error',
+      message: 'option --nonce needs a value',
+    });
+    expect(parseCliArgs(['verify', 'x', '--aud', ' '])).toEqual({
+      kind: 'error',
+      message: '--aud needs a value',
+    });
+    expect(USAGE).toMatch(/--nonce <value>/);
+    expect(USAGE).toMatch(/--aud <value>/);
   });
   it('shows help without a command', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'help' });

@@ -159,9 +159,14 @@ async function dispatch(acquired: Acquired, ctx: VerifyContext): Promise<FormatR
       ]);
     return verifyJson(acquired, ctx, decoded.payload, p.token);
   }
-  if (p.type === 'xml')
+  if (p.type !== 'url')
     return failure(acquired, [
-      check.failed('format.recognized', 'ERR_OB_UNRECOGNISED', 'unverifiable', 'This XML document is not a badge.'),
+      check.failed(
+        'format.recognized',
+        'ERR_OB_UNRECOGNISED',
+        'unverifiable',
+        p.type === 'xml' ? 'This XML document is not a badge.' : 'This is not a badge.',
+      ),
     ]);
   return verifyUrl(acquired, ctx, p.url);
 }
