@@ -14,7 +14,8 @@
  *
  * Never throws: returns the decoded value or a reason.
  */
-import { decode, Tokenizer, Type } from 'cborg';
+import { decode, Tokenizer } from 'cborg';
+import { prescanCbor } from '../../proof/sd/cbor';
 import type { DecodeTokenizer, TagDecoder } from 'cborg/interface';
 
 /** A tag-24 item: the embedded CBOR (`inner`) and the bytes of the whole tagged item as sent. */
@@ -40,38 +41,6 @@ const LIMITS = { maxDepth: 24, maxItems: 200_000, maxLength: 100_000 };
 
 export type CborResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
-function prescan(data: Uint8Array): string | undefined {
-  const tokenizer = new Tokenizer(data, { allowIndefinite: false, allowUndefined: false });
-  const pending: number[] = [1];
-  let items = 0;
-  while (pending.length > 0) {
-    if ((pending[pending.length - 1] ?? 0) === 0) {
-      pending.pop();
-      continue;
-    }
-    pending[pending.length - 1] = (pending[pending.length - 1] ?? 0) - 1;
-    if (tokenizer.done()) return 'the CBOR data ends early (truncated)';
-    const token = tokenizer.next();
-    items += 1;
-    if (items > LIMITS.maxItems) return `more than ${LIMITS.maxItems} CBOR items`;
-    const type = token.type;
-    let children = 0;
-    if (Type.equals(type, Type.array) || Type.equals(type, Type.map)) {
-      const declared = Number(token.value);
-      children = Type.equals(type, Type.map) ? declared * 2 : declared;
-      if (!Number.isSafeInteger(children) || children > data.length - tokenizer.pos())
-        return `a CBOR ${type.name} declares ${declared} entries but the data ends first`;
-      if (declared > LIMITS.maxLength) return `a CBOR ${type.name} has ${declared} entries`;
-    } else if (Type.equals(type, Type.tag)) {
-      children = 1;
-    } else continue;
-    if (pending.length >= LIMITS.maxDepth) return `CBOR nesting deeper than ${LIMITS.maxDepth}`;
-    pending.push(children);
-  }
-  if (!tokenizer.done()) return 'bytes follow the CBOR item';
-  return undefined;
-}
-
 /** A tokenizer that remembers where the last token started (for tag 24's exact bytes). */
 class TrackingTokenizer implements DecodeTokenizer {
   private readonly inner: Tokenizer;
@@ -96,8 +65,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 /** Decodes one CBOR item of an mdoc. Never throws. */
 export function decodeMdocCbor(data: Uint8Array): CborResult {
   try {
-    const problem = prescan(data);
-    if (problem) return { ok: false, reason: problem };
+    const scan = prescanCbor(data, LIMITS, { tags: true, anyLeaf: true, strict: false });
+    if (!scan.ok) return { ok: false, reason: scan.reason };
     const tokenizer = new TrackingTokenizer(data);
     const tags: TagDecoder[] = [];
     tags[24] = (content) => {

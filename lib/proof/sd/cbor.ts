@@ -19,13 +19,34 @@ export interface CborLimits {
 
 export type CborResult = { ok: true; value: unknown } | { ok: false; reason: string; limit?: boolean };
 
-/** Walks the tokens of `data` and checks they form exactly one bounded item of the allowed kinds. */
-function prescan(
+/** What a pre-scan accepts besides arrays and maps. */
+export interface CborKinds {
+  /** Tags (each wraps one item); otherwise refused. */
+  tags: boolean;
+  /** Every leaf type; otherwise only unsigned integers and byte strings. */
+  anyLeaf: boolean;
+  /** cborg's strict mode (canonical lengths). */
+  strict: boolean;
+}
+
+const SD_KINDS: CborKinds = { tags: false, anyLeaf: false, strict: true };
+
+/**
+ * Walks the tokens of `data` once, iteratively, and checks they form exactly one bounded item of
+ * the allowed kinds: no deep recursion, huge allocation or long loop for a hostile value. Shared by
+ * every CBOR reader (ecdsa-sd proof values, mdocs).
+ */
+export function prescanCbor(
   data: Uint8Array,
   limits: CborLimits,
+  kinds: CborKinds = SD_KINDS,
 ): { ok: true } | { ok: false; reason: string; limit?: boolean } {
-  const tokenizer = new Tokenizer(data, { strict: true, allowIndefinite: false, allowUndefined: false });
-  // Remaining child counts of the open arrays/maps; the root is one pending item.
+  const tokenizer = new Tokenizer(data, {
+    strict: kinds.strict,
+    allowIndefinite: false,
+    allowUndefined: false,
+  });
+  // Remaining child counts of the open arrays/maps/tags; the root is one pending item.
   const pending: number[] = [1];
   let items = 0;
   while (pending.length > 0) {
@@ -40,10 +61,10 @@ function prescan(
     if (items > limits.maxItems)
       return { ok: false, reason: `more than ${limits.maxItems} CBOR items`, limit: true };
     const type = token.type;
-    if (Type.equals(type, Type.uint) || Type.equals(type, Type.bytes)) continue;
+    let children: number;
     if (Type.equals(type, Type.array) || Type.equals(type, Type.map)) {
       const declared = Number(token.value);
-      const children = Type.equals(type, Type.map) ? declared * 2 : declared;
+      children = Type.equals(type, Type.map) ? declared * 2 : declared;
       // Every child takes at least one byte: a longer declaration cannot be complete.
       if (!Number.isSafeInteger(children) || children > data.length - tokenizer.pos())
         return {
@@ -56,13 +77,17 @@ function prescan(
           reason: `a CBOR ${type.name} has ${declared} entries (limit ${limits.maxLength})`,
           limit: true,
         };
-      // The root sits at depth 1; an array/map opened now puts its children one level deeper.
-      if (pending.length >= limits.maxDepth)
-        return { ok: false, reason: `CBOR nesting deeper than ${limits.maxDepth}` };
-      pending.push(children);
+    } else if (kinds.tags && Type.equals(type, Type.tag)) {
+      children = 1;
+    } else if (kinds.anyLeaf || Type.equals(type, Type.uint) || Type.equals(type, Type.bytes)) {
       continue;
+    } else {
+      return { ok: false, reason: `CBOR ${type.name} items are not allowed here` };
     }
-    return { ok: false, reason: `CBOR ${type.name} items are not allowed in this proof value` };
+    // The root sits at depth 1; an array/map/tag opened now puts its children one level deeper.
+    if (pending.length >= limits.maxDepth)
+      return { ok: false, reason: `CBOR nesting deeper than ${limits.maxDepth}` };
+    pending.push(children);
   }
   if (!tokenizer.done()) return { ok: false, reason: 'bytes follow the CBOR item' };
   return { ok: true };
@@ -71,7 +96,7 @@ function prescan(
 /** Decodes one CBOR item (maps as `Map`, integer keys kept) within `limits`. Never throws. */
 export function decodeBoundedCbor(data: Uint8Array, limits: CborLimits): CborResult {
   try {
-    const scan = prescan(data, limits);
+    const scan = prescanCbor(data, limits);
     if (!scan.ok) return scan;
     const value: unknown = decode(data, {
       strict: true,
