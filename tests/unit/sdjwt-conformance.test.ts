@@ -305,9 +305,13 @@ const ROWS: Row[] = [
         contentType: 'application/json',
       },
     },
-    verdict: 'verified-untrusted',
-    check: ['issuer.identity', 'passed', 'OK_ISSUER_METADATA'],
+    // The signature and the issuer metadata verify; but it is a plain SD-JWT (typ JWT, no vct):
+    // RFC 9901 lets its issuer make an expiry or status selectively disclosable, top-level claims are
+    // withheld and no plain exp is shown, so whether it is still valid is not known (spec over sample).
+    verdict: 'unverifiable',
+    check: ['validity.disclosure', 'warning', 'WARN_SDJWT_VALIDITY_MAY_BE_WITHHELD'],
     signature: 'passed',
+    note: 'plain SD-JWT with withheld top-level claims and no plain exp: validity not known',
   },
   {
     file: `${E}eudi-lib-sdjwt-swift/primary_issuer_sd_jwt.pid.vc+sd-jwt.txt`,

@@ -62,6 +62,31 @@ class TrackingTokenizer implements DecodeTokenizer {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/**
+ * True when the text's calendar fields name a real instant (month 1–12, a day the month has, hours,
+ * minutes and seconds in range): `new Date` would roll "2024-02-30" over to 1 March and give NaN
+ * for month 13, and a NaN date compares false with everything, so it would pass every window.
+ */
+export function realDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h = '0', mi = '0', se = '0'] = m.slice(1).map((x) => x ?? '0');
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    Number(h) < 24 &&
+    Number(mi) < 60 &&
+    Number(se) < 61 &&
+    !Number.isNaN(Date.parse(text))
+  );
+}
+
 /** Decodes one CBOR item of an mdoc. Never throws. */
 export function decodeMdocCbor(data: Uint8Array): CborResult {
   try {
@@ -77,7 +102,7 @@ export function decodeMdocCbor(data: Uint8Array): CborResult {
     };
     tags[0] = (content) => {
       const text: unknown = content();
-      if (typeof text !== 'string' || !RFC3339.test(text))
+      if (typeof text !== 'string' || !RFC3339.test(text) || !realDate(text))
         throw new Error('tag 0 does not hold an RFC 3339 date-time');
       return new TDate(text);
     };
@@ -89,7 +114,7 @@ export function decodeMdocCbor(data: Uint8Array): CborResult {
     };
     tags[1004] = (content) => {
       const text: unknown = content();
-      if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text))
+      if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text) || !realDate(text))
         throw new Error('tag 1004 does not hold a full-date');
       return new FullDate(text);
     };

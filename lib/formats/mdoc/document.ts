@@ -13,7 +13,7 @@ import { displayName, parseCertificate, type CertInfo } from '../../x509/cert';
 import { CLOCK_SKEW_MS } from '../ob2/validity';
 import { parseAll, sealerChain } from '../edc/seal-chain';
 import { check } from '../ob2/util';
-import { Embedded, FullDate, TDate, decodeMdocCbor, get } from './cbor';
+import { Embedded, FullDate, TDate, decodeMdocCbor, get, realDate } from './cbor';
 import { algName, readCoseSign1, verifyCoseSign1 } from './cose';
 import { checkTokenStatus } from '../../status/token-status-list';
 
@@ -61,7 +61,8 @@ function say(who: string, text: string): string {
 }
 
 function tdateText(v: unknown): string | undefined {
-  return v instanceof TDate ? v.text : undefined;
+  // SECURITY: an impossible date (month 13, 30 February) would be NaN and pass every comparison.
+  return v instanceof TDate && realDate(v.text) ? v.text : undefined;
 }
 
 /** Checks not reached because `blocker` failed. */

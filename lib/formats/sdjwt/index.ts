@@ -134,15 +134,21 @@ async function checkStatus(
   ctx: VerifyContext,
 ): Promise<Check | undefined> {
   const ID = 'status.revocation';
-  if (payload.status === undefined) return undefined;
-  const list = isObj(payload.status) ? payload.status.status_list : undefined;
-  if (list === undefined)
-    return check.warning(
+  // A status the credential names but CredLens does not read is never passed over in silence:
+  // whether it was revoked is not known, so the credential cannot be confirmed.
+  const unread = (what: string, value: unknown): Check => ({
+    ...check.warning(
       ID,
       'WARN_STATUS_UNKNOWN_MECHANISM',
-      'The credential names a status mechanism CredLens does not read, so whether it was revoked is not known.',
-      `status: ${JSON.stringify(payload.status).slice(0, 200)}`,
-    );
+      'The credential names a status mechanism CredLens does not read for this format, so whether it was revoked is not known.',
+      `${what}: ${JSON.stringify(value).slice(0, 200)}`,
+    ),
+    impact: 'unverifiable',
+  });
+  if (payload.credentialStatus !== undefined) return unread('credentialStatus', payload.credentialStatus);
+  if (payload.status === undefined) return undefined;
+  const list = isObj(payload.status) ? payload.status.status_list : undefined;
+  if (list === undefined) return unread('status', payload.status);
   if (
     !isObj(list) ||
     typeof list.uri !== 'string' ||
@@ -343,7 +349,7 @@ async function run(acquired: Acquired, ctx: VerifyContext): Promise<FormatResult
         processed.reason,
       ),
     );
-  } else if (isVc && processed.disclosed.some((d) => VC_PLAIN_CLAIMS.includes(d))) {
+  } else if (processed.disclosed.some((d) => VC_PLAIN_CLAIMS.includes(d))) {
     // SD-JWT VC §3.2.2: these claims must be signed in the clear; a holder could otherwise withhold
     // the expiry or the status reference.
     const names = processed.disclosed.filter((d) => VC_PLAIN_CLAIMS.includes(d));
@@ -397,14 +403,37 @@ async function run(acquired: Acquired, ctx: VerifyContext): Promise<FormatResult
   const w3c = payload['@context'] !== undefined;
   const vcDated = claims;
   const iatAt = numericDate(claims.iat);
-  checks.push(
+  // Both are read when both are stated: the JWT's own iat / nbf / exp always bind (an expired `exp`
+  // is not excused by a later validUntil), and the worse of the two answers decides.
+  // A W3C VC's registered claims count only as NumericDates (its dates are validFrom / validUntil).
+  const registered = w3c
+    ? Object.fromEntries(
+        (['iat', 'nbf', 'exp'] as const).flatMap((k) =>
+          typeof claims[k] === 'number' ? [[k, claims[k]]] : [],
+        ),
+      )
+    : claims;
+  const window = checkWindow(registered, ctx.now);
+  const vcWindow =
     w3c &&
-      (vcDated.validFrom !== undefined || vcDated.validUntil !== undefined || typeof claims.iat !== 'number')
+    (vcDated.validFrom !== undefined || vcDated.validUntil !== undefined || typeof claims.iat !== 'number')
       ? checkValidity(vcDated, ctx.now, iatAt ?? undefined)
-      : checkWindow(claims, ctx.now),
-  );
+      : undefined;
+  checks.push(vcWindow === undefined || window.status !== 'passed' ? window : vcWindow);
   const status = await checkStatus(claims, key, iss, ctx);
   if (status) checks.push(status);
+  // SD-JWT VC forbids hiding exp / status (checked above when disclosed). A plain SD-JWT does not:
+  // when its holder withheld top-level claims and no expiry is shown, one may be among them.
+  if (!isVc && processed.ok && (processed.undisclosed[''] ?? 0) > 0 && claims.exp === undefined)
+    checks.push({
+      ...check.warning(
+        'validity.disclosure',
+        'WARN_SDJWT_VALIDITY_MAY_BE_WITHHELD',
+        "The holder withheld some of this token's claims, and its format allows an expiry date or a status to be among them, so whether it is still valid is not known.",
+        `${processed.undisclosed[''] ?? 0} undisclosed top-level digest(s); typ ${typ ?? '(none)'} is not an SD-JWT VC type; no plain exp.`,
+      ),
+      impact: 'unverifiable',
+    });
 
   const withheldTop = processed.ok && (processed.undisclosed[''] ?? 0) > 0;
   const credential: FormatResult['credential'] = {};
