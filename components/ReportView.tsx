@@ -45,7 +45,8 @@ export function ReportView({
                 {nameSourceText(report.issuer.nameSource)}
               </span>
             )}
-            {line.kind === 'sealed' && (
+            {/* Below A2 the line itself already says the credential only names the awarding body. */}
+            {line.kind === 'sealed' && line.confirmed && (
               <span class="muted small block">{t('report_awardedNote', line.awardedBy)}</span>
             )}
           </dd>
